@@ -1,0 +1,42 @@
+import type { FieldGuidance } from './types';
+
+/** Fields that mean the same on every content type. */
+export const common = {
+  title: {
+    label: 'Titre',
+    description: 'Titre affiché en haut de la page et dans les listes. Court et explicite.',
+  },
+  slug: {
+    label: 'Adresse de la page (slug)',
+    description:
+      'Fin de l’adresse web, en minuscules et sans accents, ex. : atelier-de-dialogue-territorial. Générée à partir du titre ; à ne plus changer une fois publiée (les liens existants casseraient).',
+  },
+  summary: {
+    label: 'Résumé',
+    description:
+      'Deux ou trois phrases reprises dans les listes, les résultats de recherche et les partages.',
+  },
+  body: {
+    label: 'Contenu',
+    description: 'Texte principal de la page : intertitres, listes, liens, images.',
+  },
+  themes: {
+    label: 'Thèmes',
+    description:
+      'Thématiques associées (eau, forêt, participation…), pour le classement et la recherche.',
+  },
+  territories: {
+    label: 'Territoires',
+    description:
+      'Territoires concernés : commune, intercommunalité, département, région, bassin versant.',
+  },
+  cover: {
+    label: 'Image de couverture',
+    description:
+      'Image d’illustration (paysage, 1600 × 900 px conseillé). Renseignez son texte alternatif dans la médiathèque.',
+  },
+  seo: {
+    label: 'Référencement',
+    description: 'Facultatif : titre et description pour les moteurs de recherche, si différents.',
+  },
+} satisfies Record<string, FieldGuidance>;

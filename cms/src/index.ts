@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { ensureEditorRole } from './bootstrap/editor-role';
+import { applyFieldGuidance } from './bootstrap/field-guidance';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureSiteToken } from './bootstrap/site-token';
+import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
+import { mediaYearMiddleware } from './document-middlewares/media-year';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(deriveSlugMiddleware(strapi));
+    strapi.documents.use(mediaYearMiddleware);
+  },
+
+  /** Runs on every start and every CLI command that loads the app: each step is idempotent. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Every admin account, including those created later in the admin, starts in French.
+    strapi.db.lifecycles.subscribe({
+      models: ['admin::user'],
+      beforeCreate(event) {
+        const data = event.params.data as { preferedLanguage?: string | null };
+        data.preferedLanguage ??= 'fr';
+      },
+    });
+    await ensurePublicPermissions(strapi);
+    await ensureEditorRole(strapi);
+    await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
+    await applyFieldGuidance(strapi);
+    await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  },
+};

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createCmsEnv, removeCmsEnv, type CmsEnv } from './cms-env';
+import { startCmsServer, type CmsServer } from './cms-process';
+import type { DatabaseKind } from './databases';
+
+export interface CmsInstance {
+  env: CmsEnv;
+  server: CmsServer;
+  url: string;
+}
+
+/**
+ * Registers hooks that boot a CMS on a fresh database before the suite's tests and stop it
+ * after; the returned object is filled once `beforeAll` has run.
+ */
+export function useCmsInstance(database: DatabaseKind): CmsInstance {
+  const instance = {} as CmsInstance;
+  beforeAll(async () => {
+    instance.env = await createCmsEnv(database);
+    instance.server = await startCmsServer(instance.env);
+    instance.url = instance.server.url;
+  });
+  afterAll(async () => {
+    await instance.server?.stop();
+    if (instance.env) removeCmsEnv(instance.env);
+  });
+  return instance;
+}

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CmsEnv } from './cms-env';
+import { freePort } from './free-port';
+
+export const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(path.join(CMS_DIR, 'package.json'));
+// bin/strapi.js is not in the package's exports map: locate it from package.json.
+const STRAPI_BIN = path.join(
+  path.dirname(require.resolve('@strapi/strapi/package.json')),
+  'bin',
+  'strapi.js',
+);
+const TSX_BIN = require.resolve('tsx/cli');
+
+function childEnv(env: CmsEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...env.vars, ...extra };
+}
+
+/** A Strapi server (`strapi start` on the compiled app) on a port of its own. */
+export interface CmsServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startCmsServer(env: CmsEnv): Promise<CmsServer> {
+  const port = await freePort();
+  const logFile = path.join(env.dir, `strapi-${port}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+    cwd: CMS_DIR,
+    env: childEnv(env, { CMS_PORT: String(port) }),
+    stdio: ['ignore', log, log],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopProcess(child);
+  try {
+    await waitForHealth(url, child, 60_000);
+  } catch (error) {
+    await stop();
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${(error as Error).message}\n--- strapi log ---\n${tail}`, { cause: error });
+  } finally {
+    fs.closeSync(log);
+  }
+  return { url, stop };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`strapi exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/_health`);
+      if (response.status === 204) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`strapi did not answer /_health within ${timeoutMs} ms`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs `npm run seed` (the seed CLI) against the instance's database and returns its report. */
+export function runSeed(env: CmsEnv, args: string[] = []): Promise<SeedOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_BIN, 'scripts/seed.ts', '--json', ...args], {
+      cwd: CMS_DIR,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`seed exited with ${code}:\n${stderr}`));
+      const lastLine = stdout.trim().split('\n').at(-1) ?? '';
+      resolve({ ...(JSON.parse(lastLine) as Omit<SeedOutput, 'log'>), log: stderr });
+    });
+  });
+}
+
+export interface SeedOutput {
+  seconds: number;
+  report: Record<string, { created: number; existing: number }>;
+  log: string;
+}

@@ -1,0 +1,49 @@
+/** A JSON response: the status and the parsed body (null when empty). */
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** One HTTP call with a JSON body, optionally authenticated with a bearer token. */
+export async function request<T = any>(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; token?: string; body?: unknown } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * Logs the admin in. Strapi allows 5 logins per ~5 minutes per server, so each test file
+ * logs in once and reuses the token.
+ */
+export async function adminLogin(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<string> {
+  const response = await request(baseUrl, '/admin/login', { method: 'POST', body: credentials });
+  if (response.status !== 200)
+    throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data.token as string;
+}
+
+/** Creates a full-access Content API token through the admin, for write tests on the REST API. */
+export async function createFullAccessToken(baseUrl: string, adminToken: string): Promise<string> {
+  const response = await request(baseUrl, '/admin/api-tokens', {
+    method: 'POST',
+    token: adminToken,
+    body: { name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: '' },
+  });
+  if (response.status !== 201)
+    throw new Error(`token creation failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data.accessKey as string;
+}
