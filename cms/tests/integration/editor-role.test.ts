@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCmsInstance } from '../helpers/cms-instance';
+import { testDatabases } from '../helpers/databases';
+import { adminLogin, request } from '../helpers/http';
+
+const OFFERS = '/content-manager/collection-types/api::offer.offer';
+
+describe.each(testDatabases())('Éditeur role on %s', (database) => {
+  const cms = useCmsInstance(database);
+  let editor: string;
+
+  beforeAll(async () => {
+    const admin = await adminLogin(cms.url, cms.env.admin);
+    const roles = await request(cms.url, '/admin/roles', { token: admin });
+    const role = roles.body.data.find(
+      (candidate: { code: string }) => candidate.code === 'dejala-editeur',
+    );
+    expect(role?.name).toBe('Éditeur');
+
+    const invited = await request(cms.url, '/admin/users', {
+      method: 'POST',
+      token: admin,
+      body: {
+        firstname: 'Camille',
+        lastname: 'Rédaction',
+        email: 'camille@example.org',
+        roles: [role.id],
+      },
+    });
+    expect(invited.status).toBe(201);
+    expect(invited.body.data.preferedLanguage).toBe('fr');
+    const registered = await request(cms.url, '/admin/register', {
+      method: 'POST',
+      body: {
+        registrationToken: invited.body.data.registrationToken,
+        userInfo: { firstname: 'Camille', lastname: 'Rédaction', password: 'Redaction-2026' },
+      },
+    });
+    expect(registered.status).toBe(200);
+    editor = registered.body.data.token;
+  });
+
+  it('creates, edits, publishes, unpublishes and deletes content', async () => {
+    const created = await request(cms.url, OFFERS, {
+      method: 'POST',
+      token: editor,
+      body: {
+        title: 'Outiller le débat public',
+        slug: 'outiller-le-debat-public',
+        summary: 'Consultations, concertations.',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId;
+
+    const edited = await request(cms.url, `${OFFERS}/${id}`, {
+      method: 'PUT',
+      token: editor,
+      body: { tagline: 'Nouvelle accroche' },
+    });
+    expect(edited.status).toBe(200);
+    expect(
+      (
+        await request(cms.url, `${OFFERS}/${id}/actions/publish`, {
+          method: 'POST',
+          token: editor,
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
+    const live = await request(cms.url, '/api/offers');
+    expect(live.body.data.map((offer: { tagline: string }) => offer.tagline)).toEqual([
+      'Nouvelle accroche',
+    ]);
+
+    expect(
+      (
+        await request(cms.url, `${OFFERS}/${id}/actions/unpublish`, {
+          method: 'POST',
+          token: editor,
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
+    expect((await request(cms.url, '/api/offers')).body.data).toEqual([]);
+    expect(
+      (await request(cms.url, `${OFFERS}/${id}`, { method: 'DELETE', token: editor })).status,
+    ).toBe(200);
+  });
+
+  it('edits the single types (home page, site settings)', async () => {
+    const response = await request(cms.url, '/content-manager/single-types/api::global.global', {
+      method: 'PUT',
+      token: editor,
+      body: { siteName: 'Déjà-là' },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('cannot touch settings, users, roles, tokens, webhooks or the content-type builder', async () => {
+    const forbidden: Array<[string, string, unknown?]> = [
+      ['GET', '/admin/users'],
+      ['GET', '/admin/roles'],
+      ['POST', '/admin/roles', { name: 'Pirate' }],
+      ['GET', '/admin/api-tokens'],
+      ['POST', '/admin/api-tokens', { name: 'pirate', type: 'full-access', lifespan: null }],
+      ['GET', '/admin/webhooks'],
+      ['GET', '/content-type-builder/content-types'],
+      [
+        'POST',
+        '/content-type-builder/update-schema',
+        { data: { contentTypes: [], components: [] } },
+      ],
+      ['GET', '/users-permissions/roles'],
+    ];
+    for (const [method, path, body] of forbidden) {
+      const response = await request(cms.url, path, { method, token: editor, body });
+      expect(response.status, `${method} ${path}`).toBe(403);
+    }
+  });
+});

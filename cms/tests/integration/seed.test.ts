@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSyntheticMediaItems } from '../../seed/synthetic';
+import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../helpers/cms-env';
+import { runSeed, startCmsServer, type CmsServer, type SeedOutput } from '../helpers/cms-process';
+import { testDatabases } from '../helpers/databases';
+import { request } from '../helpers/http';
+
+const COLLECTIONS = [
+  'offers',
+  'trainings',
+  'media-items',
+  'case-studies',
+  'themes',
+  'territories',
+  'pages',
+];
+
+async function publicCounts(url: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of COLLECTIONS) {
+    const response = await request(url, `/api/${name}?pagination[pageSize]=1`);
+    counts[name] = response.body.meta.pagination.total;
+  }
+  return counts;
+}
+
+const createdTotal = (output: SeedOutput) =>
+  Object.values(output.report).reduce((sum, step) => sum + step.created, 0);
+
+describe.each(testDatabases())('seed on %s', (database) => {
+  let env: CmsEnv;
+  let server: CmsServer | undefined;
+  let first: SeedOutput;
+  let second: SeedOutput;
+
+  beforeAll(async () => {
+    env = await createCmsEnv(database);
+    first = await runSeed(env);
+    second = await runSeed(env);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    removeCmsEnv(env);
+  });
+
+  it('imports the real content on the first run, with progress', () => {
+    expect(first.report['api::offer.offer']).toEqual({ created: 5, existing: 0 });
+    expect(first.report['api::training.training']?.created).toBeGreaterThanOrEqual(2);
+    expect(first.report['api::home-page.home-page']).toEqual({ created: 1, existing: 0 });
+    expect(first.log).toContain('seed: api::media-item.media-item');
+  });
+
+  it('changes nothing when run again', () => {
+    expect(createdTotal(second)).toBe(0);
+    for (const [uid, step] of Object.entries(second.report)) {
+      expect(step.existing, uid).toBe(
+        (first.report[uid]?.created ?? 0) + (first.report[uid]?.existing ?? 0),
+      );
+    }
+  });
+
+  it('publishes the organisation’s content, readable by the public', async () => {
+    server = await startCmsServer(env);
+    const counts = await publicCounts(server.url);
+    expect(counts).toEqual({
+      offers: first.report['api::offer.offer']?.created,
+      trainings: first.report['api::training.training']?.created,
+      'media-items': first.report['api::media-item.media-item']?.created,
+      'case-studies': first.report['api::case-study.case-study']?.created,
+      themes: first.report['api::theme.theme']?.created,
+      territories: first.report['api::territory.territory']?.created,
+      pages: first.report['api::page.page']?.created,
+    });
+    const report = await request(
+      server.url,
+      '/api/media-items?filters[slug][$eq]=rapport-convention-citoyenne-clermont-ferrand-2022&populate[0]=authors&populate[1]=territories',
+    );
+    const [item] = report.body.data;
+    expect(item.type).toBe('rapport');
+    expect(item.year).toBe(2022);
+    expect(item.authors.map((author: { name: string }) => author.name)).toEqual(['Elsa Bonal']);
+    expect(item.territories.map((territory: { slug: string }) => territory.slug)).toEqual([
+      'clermont-ferrand',
+    ]);
+
+    const training = await request(
+      server.url,
+      '/api/trainings?filters[slug][$eq]=se-former-au-dialogue-territorial',
+    );
+    // Never an invented price: the text gives none.
+    expect(training.body.data[0].price).toBe('À compléter');
+    expect((await request(server.url, '/api/global')).body.data.siteName).toBe('Déjà-là');
+    expect(
+      (await request(server.url, '/api/pages?filters[slug][$eq]=la-demarche')).body.data,
+    ).toHaveLength(1);
+    await server.stop();
+    server = undefined;
+  });
+
+  it('imports synthetic items apart from the real content, the same on every run', async () => {
+    const synthetic = await runSeed(env, ['--synthetic', '25', '--random-seed', '7']);
+    expect(synthetic.report['api::media-item.media-item']).toEqual({ created: 25, existing: 0 });
+    expect(synthetic.report['api::offer.offer']).toBeUndefined();
+    const again = await runSeed(env, ['--synthetic', '25', '--random-seed', '7']);
+    expect(createdTotal(again)).toBe(0);
+
+    server = await startCmsServer(env);
+    const response = await request(
+      server.url,
+      '/api/media-items?filters[slug][$startsWith]=synthetique-7-&sort=slug&pagination[pageSize]=100',
+    );
+    const expected = generateSyntheticMediaItems(25, 7);
+    expect(
+      response.body.data.map((item: { slug: string; title: string }) => [item.slug, item.title]),
+    ).toEqual(expected.map((item) => [item.slug, item.title]));
+  });
+});
