@@ -1,22 +1,36 @@
 import { parseArgs } from 'node:util';
-import { importCollection, importSingle, type StepResult } from '../seed/import';
+import type { Core } from '@strapi/strapi';
+import {
+  DEFAULT_BATCH_SIZE,
+  importCollection,
+  importSingle,
+  type StepResult,
+} from '../seed/import';
 import { REAL_CONTENT_STEPS, REAL_SINGLE_TYPES, TAXONOMY_STEPS } from '../seed/real-content';
 import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../seed/synthetic';
 import { closeStrapi, loadStrapi } from './load-strapi';
 
-const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S]] [--json]
+const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S]] [--if-first-run] [--json]
 
 Without options: imports Déjà-là's real content (idempotent: existing slugs are left alone).
 --synthetic N     import N generated médiathèque items instead (for tests and benchmarks)
 --random-seed S   seed of the synthetic generator (default 1)
+--batch-size B    entries per database transaction (default 100)
+--if-first-run    do nothing if the real content was imported before (used by npm start),
+                  so content editors deleted on purpose does not come back
 --json            print the report as one JSON line at the end`;
+
+// Remembers that the real content was imported once, in Strapi's own key-value store.
+const SEEDED_MARKER = { type: 'app', name: 'dejala', key: 'real-content-seeded-at' };
 
 function parseOptions() {
   const { values } = parseArgs({
     options: {
       synthetic: { type: 'string' },
       'random-seed': { type: 'string', default: '1' },
+      'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
       json: { type: 'boolean', default: false },
+      'if-first-run': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -29,10 +43,20 @@ function parseOptions() {
   if (synthetic !== undefined && (!Number.isInteger(synthetic) || synthetic < 1)) {
     throw new Error(`--synthetic expects a positive whole number, got "${values.synthetic}".`);
   }
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new Error(`--batch-size expects a positive whole number, got "${values['batch-size']}".`);
+  }
   if (!Number.isInteger(randomSeed) || randomSeed < 0) {
     throw new Error(`--random-seed expects a whole number, got "${values['random-seed']}".`);
   }
-  return { synthetic, randomSeed, json: values.json };
+  return {
+    synthetic,
+    randomSeed,
+    batchSize,
+    json: values.json,
+    ifFirstRun: values['if-first-run'],
+  };
 }
 
 function progressPrinter(label: string) {
@@ -48,40 +72,60 @@ function progressPrinter(label: string) {
   };
 }
 
+type Options = ReturnType<typeof parseOptions>;
+
+/** Runs the import the options ask for and returns what it did per content type. */
+async function seed(strapi: Core.Strapi, options: Options): Promise<Record<string, StepResult>> {
+  const report: Record<string, StepResult> = {};
+  const seededAt = await strapi.store.get(SEEDED_MARKER);
+  if (options.ifFirstRun && !options.synthetic && seededAt) {
+    console.error(`seed: real content already imported on ${String(seededAt)}, nothing to do`);
+    return report;
+  }
+  const steps = options.synthetic
+    ? [
+        ...TAXONOMY_STEPS,
+        { uid: 'api::territory.territory' as const, entries: SYNTHETIC_TERRITORIES },
+        {
+          uid: 'api::media-item.media-item' as const,
+          entries: generateSyntheticMediaItems(options.synthetic, options.randomSeed),
+        },
+      ]
+    : REAL_CONTENT_STEPS;
+  for (const step of steps) {
+    const result = await importCollection(
+      strapi,
+      step,
+      progressPrinter(step.uid),
+      options.batchSize,
+    );
+    const previous = report[step.uid] ?? { created: 0, existing: 0, seconds: 0 };
+    report[step.uid] = {
+      created: previous.created + result.created,
+      existing: previous.existing + result.existing,
+      seconds: (previous.seconds ?? 0) + (result.seconds ?? 0),
+    };
+    console.error(`seed: ${step.uid}: ${result.created} created, ${result.existing} already there`);
+  }
+  if (!options.synthetic) {
+    for (const { uid, entry } of REAL_SINGLE_TYPES) {
+      const result = await importSingle(strapi, uid, entry);
+      report[uid] = result;
+      console.error(`seed: ${uid}: ${result.created ? 'created' : 'already there'}`);
+    }
+    if (!seededAt) await strapi.store.set({ ...SEEDED_MARKER, value: new Date().toISOString() });
+  }
+  return report;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
   const startedAt = Date.now();
   console.error('seed: loading Strapi…');
   const strapi = await loadStrapi();
-  const report: Record<string, StepResult> = {};
+  let report: Record<string, StepResult>;
   try {
-    const steps = options.synthetic
-      ? [
-          ...TAXONOMY_STEPS,
-          { uid: 'api::territory.territory' as const, entries: SYNTHETIC_TERRITORIES },
-          {
-            uid: 'api::media-item.media-item' as const,
-            entries: generateSyntheticMediaItems(options.synthetic, options.randomSeed),
-          },
-        ]
-      : REAL_CONTENT_STEPS;
-    for (const step of steps) {
-      const result = await importCollection(strapi, step, progressPrinter(step.uid));
-      const previous = report[step.uid] ?? { created: 0, existing: 0 };
-      report[step.uid] = {
-        created: previous.created + result.created,
-        existing: previous.existing + result.existing,
-      };
-      console.error(
-        `seed: ${step.uid}: ${result.created} created, ${result.existing} already there`,
-      );
-    }
-    if (!options.synthetic) {
-      for (const { uid, entry } of REAL_SINGLE_TYPES) {
-        report[uid] = await importSingle(strapi, uid, entry);
-        console.error(`seed: ${uid}: ${report[uid].created ? 'created' : 'already there'}`);
-      }
-    }
+    report = await seed(strapi, options);
   } finally {
     await closeStrapi(strapi);
   }

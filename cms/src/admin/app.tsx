@@ -2,6 +2,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 
 // Strapi keeps the chosen interface language under this key; French unless a user picked another.
 const LANGUAGE_KEY = 'strapi-admin-language';
+// The guided tour exists only in English: editors would meet it on every first visit.
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 
 export default {
   config: {
@@ -12,6 +14,9 @@ export default {
   bootstrap(_app: StrapiApp) {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'fr');
+    }
+    if (!window.localStorage.getItem(GUIDED_TOUR_KEY)) {
+      window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
     }
   },
 };

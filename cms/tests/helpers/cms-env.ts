@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { postgresCluster, type DatabaseKind } from './databases';
+import type { DatabaseKind } from './databases';
+import type { PostgresCluster } from './postgres-cluster';
 
 const secret = (bytes = 16) => randomBytes(bytes).toString('base64');
 
@@ -20,7 +21,10 @@ export interface CmsEnv {
  * Creates a fresh, empty database (a SQLite file or a new PostgreSQL database in the
  * run's cluster) and the environment of a CMS using it, with secrets made for this test.
  */
-export async function createCmsEnv(database: DatabaseKind): Promise<CmsEnv> {
+export async function createCmsEnv(
+  database: DatabaseKind,
+  cluster?: PostgresCluster,
+): Promise<CmsEnv> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-cms-'));
   const admin = { email: 'admin@example.org', password: `Adm1n-${randomBytes(6).toString('hex')}` };
   const siteToken = randomBytes(32).toString('hex');
@@ -43,7 +47,8 @@ export async function createCmsEnv(database: DatabaseKind): Promise<CmsEnv> {
     vars.DATABASE_CLIENT = 'sqlite';
     vars.DATABASE_FILENAME = path.join(dir, 'data.db');
   } else {
-    const cluster = postgresCluster();
+    if (!cluster)
+      throw new Error('createCmsEnv: a PostgreSQL cluster is needed for a postgres database');
     const name = `cms_${randomBytes(6).toString('hex')}`;
     const client = new pg.Client({
       host: cluster.host,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from './cms-env';
 import { startCmsServer, type CmsServer } from './cms-process';
-import type { DatabaseKind } from './databases';
+import { postgresCluster, type DatabaseKind } from './databases';
 
 export interface CmsInstance {
   env: CmsEnv;
@@ -16,7 +16,10 @@ export interface CmsInstance {
 export function useCmsInstance(database: DatabaseKind): CmsInstance {
   const instance = {} as CmsInstance;
   beforeAll(async () => {
-    instance.env = await createCmsEnv(database);
+    instance.env = await createCmsEnv(
+      database,
+      database === 'postgres' ? postgresCluster() : undefined,
+    );
     instance.server = await startCmsServer(instance.env);
     instance.url = instance.server.url;
   });

@@ -98,6 +98,6 @@ export function runSeed(env: CmsEnv, args: string[] = []): Promise<SeedOutput> {
 
 export interface SeedOutput {
   seconds: number;
-  report: Record<string, { created: number; existing: number }>;
+  report: Record<string, { created: number; existing: number; seconds?: number }>;
   log: string;
 }

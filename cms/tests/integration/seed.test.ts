@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticMediaItems } from '../../seed/synthetic';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../helpers/cms-env';
 import { runSeed, startCmsServer, type CmsServer, type SeedOutput } from '../helpers/cms-process';
-import { testDatabases } from '../helpers/databases';
+import { postgresCluster, testDatabases } from '../helpers/databases';
 import { request } from '../helpers/http';
 
 const COLLECTIONS = [
@@ -34,7 +34,7 @@ describe.each(testDatabases())('seed on %s', (database) => {
   let second: SeedOutput;
 
   beforeAll(async () => {
-    env = await createCmsEnv(database);
+    env = await createCmsEnv(database, database === 'postgres' ? postgresCluster() : undefined);
     first = await runSeed(env);
     second = await runSeed(env);
   });
@@ -45,9 +45,9 @@ describe.each(testDatabases())('seed on %s', (database) => {
   });
 
   it('imports the real content on the first run, with progress', () => {
-    expect(first.report['api::offer.offer']).toEqual({ created: 5, existing: 0 });
+    expect(first.report['api::offer.offer']).toMatchObject({ created: 5, existing: 0 });
     expect(first.report['api::training.training']?.created).toBeGreaterThanOrEqual(2);
-    expect(first.report['api::home-page.home-page']).toEqual({ created: 1, existing: 0 });
+    expect(first.report['api::home-page.home-page']).toMatchObject({ created: 1, existing: 0 });
     expect(first.log).toContain('seed: api::media-item.media-item');
   });
 
@@ -58,6 +58,12 @@ describe.each(testDatabases())('seed on %s', (database) => {
         (first.report[uid]?.created ?? 0) + (first.report[uid]?.existing ?? 0),
       );
     }
+  });
+
+  it('skips the first-run import of `npm start` once the content was imported', async () => {
+    const firstRunOnly = await runSeed(env, ['--if-first-run']);
+    expect(firstRunOnly.report).toEqual({});
+    expect(firstRunOnly.log).toContain('already imported');
   });
 
   it('publishes the organisation’s content, readable by the public', async () => {
@@ -100,7 +106,10 @@ describe.each(testDatabases())('seed on %s', (database) => {
 
   it('imports synthetic items apart from the real content, the same on every run', async () => {
     const synthetic = await runSeed(env, ['--synthetic', '25', '--random-seed', '7']);
-    expect(synthetic.report['api::media-item.media-item']).toEqual({ created: 25, existing: 0 });
+    expect(synthetic.report['api::media-item.media-item']).toMatchObject({
+      created: 25,
+      existing: 0,
+    });
     expect(synthetic.report['api::offer.offer']).toBeUndefined();
     const again = await runSeed(env, ['--synthetic', '25', '--random-seed', '7']);
     expect(createdTotal(again)).toBe(0);
