@@ -1,4 +1,5 @@
 import { heading, list, paragraph, paragraphs } from '../blocks';
+import { adHocDispositif, dialogueAsProcess } from './approach-text';
 
 /** The five offers of the site text, in its words. */
 export const offers = [
@@ -11,20 +12,9 @@ export const offers = [
       'Un dispositif de dialogue conçu sur mesure et un processus de questionnement entre les personnes, pour coconstruire un accord de gestion qui oriente l’action.',
     body: [
       heading('Un dispositif ad hoc'),
-      paragraph('Chaque dispositif de dialogue territorial est un ouvrage unique, fonction de :'),
-      list([
-        'son commanditaire,',
-        'la dimension plus ou moins conflictuelle de l’objet du dialogue,',
-        'l’hétérogénéité des parties prenantes (personnes physiques, personnes morales, prescripteurs, gens de métier, citoyens, etc.),',
-        'ses objectifs (réduire les risques d’inondation, concilier différents usages de la forêt, etc.),',
-        'son articulation avec des accords partenariaux pré-existants,',
-        'ses étapes, etc.',
-      ]),
+      ...adHocDispositif,
       heading('Un processus'),
-      ...paragraphs(
-        'Le dialogue territorial est aussi un processus, qui revient à engager un questionnement entre des personnes. Chacune a en commun avec les autres de cultiver des attachements différenciés à leur territoire spécifique. L’attention est d’abord centrée sur la compréhension des différents usages du monde commun.',
-        'Le dialogue passe par la clarification d’intérêts divergents voire antagonistes et par la reconnaissance mutuelle des besoins. Développer des interactions entre les acteurs du dialogue permet de coconstruire un accord de gestion qui oriente l’action par la prescription de nouvelles normes acceptables et négociées.',
-      ),
+      ...dialogueAsProcess,
     ],
     audience:
       'Collectivités, syndicats et organismes ayant vocation à gérer des biens communs (eau, forêt, foncier, etc.), en lien avec les acteurs privés et publics de leur territoire.',

@@ -1,4 +1,5 @@
-import { heading, list, paragraph, paragraphs } from '../blocks';
+import { heading, paragraph, paragraphs } from '../blocks';
+import { adHocDispositif, dialogueAsProcess } from './approach-text';
 
 /** Free pages: the approach (la démarche), about, legal notice, accessibility. */
 export const pages = [
@@ -22,19 +23,8 @@ export const pages = [
         'Ainsi, la coopération entre une pluralité d’acteurs, privés et publics, gagne à être travaillée par des dispositifs de dialogue ad hoc.',
       ),
       heading('Dialogue territorial : dispositif ad hoc & processus'),
-      paragraph('Chaque dispositif de dialogue territorial est un ouvrage unique, fonction de :'),
-      list([
-        'son commanditaire,',
-        'la dimension plus ou moins conflictuelle de l’objet du dialogue,',
-        'l’hétérogénéité des parties prenantes (personnes physiques, personnes morales, prescripteurs, gens de métier, citoyens, etc.),',
-        'ses objectifs (réduire les risques d’inondation, concilier différents usages de la forêt, etc.),',
-        'son articulation avec des accords partenariaux pré-existants,',
-        'ses étapes, etc.',
-      ]),
-      ...paragraphs(
-        'Le dialogue territorial est aussi un processus, qui revient à engager un questionnement entre des personnes. Chacune a en commun avec les autres de cultiver des attachements différenciés à leur territoire spécifique. L’attention est d’abord centrée sur la compréhension des différents usages du monde commun.',
-        'Le dialogue passe par la clarification d’intérêts divergents voire antagonistes et par la reconnaissance mutuelle des besoins. Développer des interactions entre les acteurs du dialogue permet de coconstruire un accord de gestion qui oriente l’action par la prescription de nouvelles normes acceptables et négociées.',
-      ),
+      ...adHocDispositif,
+      ...dialogueAsProcess,
     ],
   },
   {

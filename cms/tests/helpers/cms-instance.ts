@@ -7,6 +7,8 @@ export interface CmsInstance {
   env: CmsEnv;
   server: CmsServer;
   url: string;
+  /** Stops the server and starts it again on the same database (bootstrap runs again). */
+  restart(): Promise<void>;
 }
 
 /**
@@ -14,7 +16,13 @@ export interface CmsInstance {
  * after; the returned object is filled once `beforeAll` has run.
  */
 export function useCmsInstance(database: DatabaseKind): CmsInstance {
-  const instance = {} as CmsInstance;
+  const instance = {
+    async restart() {
+      await instance.server.stop();
+      instance.server = await startCmsServer(instance.env);
+      instance.url = instance.server.url;
+    },
+  } as CmsInstance;
   beforeAll(async () => {
     instance.env = await createCmsEnv(
       database,

@@ -2,17 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCmsInstance } from '../helpers/cms-instance';
 import { testDatabases } from '../helpers/databases';
 import { adminLogin, createFullAccessToken, request } from '../helpers/http';
-
-const COLLECTIONS = [
-  'offers',
-  'trainings',
-  'media-items',
-  'case-studies',
-  'themes',
-  'territories',
-  'pages',
-];
-const SINGLES = ['home-page', 'global'];
+import {
+  COLLECTION_ENDPOINTS as COLLECTIONS,
+  SINGLE_ENDPOINTS as SINGLES,
+} from '../helpers/public-api';
 
 describe.each(testDatabases())('public access on %s', (database) => {
   const cms = useCmsInstance(database);

@@ -4,20 +4,11 @@ import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../helpers/cms-env';
 import { runSeed, startCmsServer, type CmsServer, type SeedOutput } from '../helpers/cms-process';
 import { postgresCluster, testDatabases } from '../helpers/databases';
 import { request } from '../helpers/http';
-
-const COLLECTIONS = [
-  'offers',
-  'trainings',
-  'media-items',
-  'case-studies',
-  'themes',
-  'territories',
-  'pages',
-];
+import { COLLECTION_ENDPOINTS } from '../helpers/public-api';
 
 async function publicCounts(url: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const name of COLLECTIONS) {
+  for (const name of COLLECTION_ENDPOINTS) {
     const response = await request(url, `/api/${name}?pagination[pageSize]=1`);
     counts[name] = response.body.meta.pagination.total;
   }
