@@ -18,6 +18,7 @@ const STRAPI = path.join(
   'strapi.js',
 );
 const TSX = cmsRequire.resolve('tsx/cli');
+const TSC = cmsRequire.resolve('typescript/bin/tsc');
 
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
 
-  console.log('start: building the CMS (TypeScript and admin panel)…');
+  console.log('start: building the search package and the CMS (TypeScript and admin panel)…');
+  await run('search build', [TSC, '-p', path.join(ROOT, 'search', 'tsconfig.json')], env);
   await run('strapi build', [STRAPI, 'build'], env);
   if (stopping) return;
   console.log('start: importing the real content if this is the first run…');

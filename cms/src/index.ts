@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Drainer } from '@dejala/search/outbox-drainer';
 import { ensureEditorRole } from './bootstrap/editor-role';
 import { applyFieldGuidance } from './bootstrap/field-guidance';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
@@ -6,11 +7,17 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
+import { searchOutboxMiddleware } from './document-middlewares/search-outbox';
+import { startSearchSync } from './search-sync/start';
+
+// The search sync starts in bootstrap; changes committed before that are drained on start.
+let searchDrainer: Drainer | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(deriveSlugMiddleware(strapi));
     strapi.documents.use(mediaYearMiddleware);
+    strapi.documents.use(searchOutboxMiddleware(strapi, () => searchDrainer?.kick()));
   },
 
   /** Runs on every start and every CLI command that loads the app: each step is idempotent. */
@@ -28,5 +35,12 @@ export default {
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await applyFieldGuidance(strapi);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+    searchDrainer = await startSearchSync(strapi);
+    searchDrainer?.kick();
+  },
+
+  async destroy() {
+    await searchDrainer?.stop();
+    searchDrainer = null;
   },
 };

@@ -13,7 +13,8 @@ import {
 const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Compiles the CMS once for every test file (each then runs `strapi start` on dist/), and
+ * Compiles the search package and the CMS once for every test file (each then runs
+ * `strapi start` on dist/), and
  * starts one private PostgreSQL cluster when the server binaries are installed. On CI a
  * missing PostgreSQL is an error rather than a silently skipped half of the suite.
  */

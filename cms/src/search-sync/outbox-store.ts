@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import type { OutboxRow, OutboxStore } from '@dejala/search/outbox-drainer';
+
+const OUTBOX = 'api::search-outbox.search-outbox';
+
+/**
+ * Records that the index must be brought in line with these media documents. Called inside
+ * the transaction of the change itself, so a committed publish always has its outbox row.
+ */
+export async function enqueueMediaSync(
+  strapi: Core.Strapi,
+  documentIds: Iterable<string>,
+): Promise<void> {
+  const now = new Date();
+  for (const mediaDocumentId of new Set(documentIds)) {
+    const existing = await strapi.db
+      .query(OUTBOX)
+      .findOne({ where: { mediaDocumentId }, select: ['id', 'version'] });
+    if (existing) {
+      await strapi.db.query(OUTBOX).update({
+        where: { id: existing.id },
+        data: { version: existing.version + 1, attempts: 0, nextAttemptAt: now },
+      });
+    } else {
+      await strapi.db
+        .query(OUTBOX)
+        .create({ data: { mediaDocumentId, version: 1, attempts: 0, nextAttemptAt: now } });
+    }
+  }
+}
+
+/** The outbox drained by the search sync, over the CMS database. */
+export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
+  return {
+    async due(limit, now) {
+      return strapi.db.query(OUTBOX).findMany({
+        where: { nextAttemptAt: { $lte: now } },
+        orderBy: { nextAttemptAt: 'asc' },
+        limit,
+        select: ['id', 'mediaDocumentId', 'version', 'attempts'],
+      }) as Promise<OutboxRow[]>;
+    },
+    async done(rows) {
+      for (const row of rows) {
+        // A newer change bumped the version meanwhile: keep the row for the next round.
+        await strapi.db.query(OUTBOX).delete({ where: { id: row.id, version: row.version } });
+      }
+    },
+    async retryLater(rows, nextAttemptAt, error) {
+      for (const row of rows) {
+        await strapi.db.query(OUTBOX).update({
+          where: { id: row.id },
+          data: { attempts: row.attempts + 1, nextAttemptAt, lastError: error.slice(0, 2000) },
+        });
+      }
+    },
+  };
+}
+
+/** How many changes wait for Meilisearch: for logs, tests and the admin. */
+export function pendingCount(strapi: Core.Strapi): Promise<number> {
+  return strapi.db.query(OUTBOX).count({});
+}

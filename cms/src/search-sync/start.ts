@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import type { Drainer } from '@dejala/search/outbox-drainer';
+import { createOutboxStore } from './outbox-store';
+import { createPublishedMediaSource } from './published-media';
+
+/**
+ * Starts the background sync of the médiathèque to Meilisearch (MEILI_URL, MEILI_MASTER_KEY).
+ * Never blocks nor fails start-up: when Meilisearch is down, changes wait in the outbox and
+ * the index settings are applied on the first successful sync.
+ */
+export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | null> {
+  const url = process.env.MEILI_URL;
+  if (!url) {
+    strapi.log.warn(
+      'MEILI_URL is not set: médiathèque changes wait in the search outbox until it is.',
+    );
+    return null;
+  }
+  // The search package is ESM: load it with import() from this CommonJS build.
+  const { Meilisearch } = await import('meilisearch');
+  const { ensureMediaIndex } = await import('@dejala/search/media-index');
+  const { syncMediaDocuments } = await import('@dejala/search/sync');
+  const { startDrainer } = await import('@dejala/search/outbox-drainer');
+
+  const client = new Meilisearch({
+    host: url,
+    apiKey: process.env.MEILI_MASTER_KEY,
+    // Compressed responses cost ~45 ms each (delayed ACK on two writes): ask for none.
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+    timeout: 10_000,
+  });
+  const source = createPublishedMediaSource(strapi);
+  let indexReady = false;
+  return startDrainer({
+    store: createOutboxStore(strapi),
+    async sync(documentIds) {
+      if (!indexReady) {
+        await ensureMediaIndex(client);
+        indexReady = true;
+      }
+      return syncMediaDocuments(client, source, documentIds, {
+        mediaBaseUrl: process.env.CMS_PUBLIC_URL,
+      });
+    },
+    log: {
+      info: (message) => strapi.log.info(message),
+      warn: (message) => strapi.log.warn(message),
+    },
+  });
+}

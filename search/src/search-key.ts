@@ -1,0 +1,38 @@
+import type { Meilisearch } from 'meilisearch';
+import { MEDIA_INDEX_UID } from './media-document.js';
+
+/**
+ * Fixed uid of the search-only key: Meilisearch derives a key's value from its uid and the
+ * master key, so the value stays the same across restarts and reinstalls of the index.
+ */
+export const SEARCH_KEY_UID = '5f0c8a7e-3d1b-4c2a-9e6f-2b7d4a1c8e90';
+const SEARCH_KEY_NAME = 'dejala-media-search';
+
+/**
+ * Ensures the only key the site, the browser or a proxy ever receive: action `search` on the
+ * `media` index, nothing else. Returns its value.
+ */
+export async function ensureSearchKey(client: Meilisearch): Promise<string> {
+  try {
+    const existing = await client.getKey(SEARCH_KEY_UID);
+    const exact =
+      existing.actions.length === 1 &&
+      existing.actions[0] === 'search' &&
+      existing.indexes.length === 1 &&
+      existing.indexes[0] === MEDIA_INDEX_UID;
+    if (exact) return existing.key;
+    // Actions and indexes of a key cannot be changed: replace it.
+    await client.deleteKey(SEARCH_KEY_UID);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'api_key_not_found') throw error;
+  }
+  const created = await client.createKey({
+    uid: SEARCH_KEY_UID,
+    name: SEARCH_KEY_NAME,
+    description: 'Search only, index media: the key given to the site and the browser.',
+    actions: ['search'],
+    indexes: [MEDIA_INDEX_UID],
+    expiresAt: null,
+  });
+  return created.key;
+}

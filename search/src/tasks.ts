@@ -1,0 +1,14 @@
+import type { EnqueuedTaskPromise, Task } from 'meilisearch';
+
+/**
+ * Waits for a Meilisearch task and throws when it did not succeed: the client resolves
+ * failed tasks instead of rejecting, which would otherwise pass silently.
+ */
+export async function succeeded(task: EnqueuedTaskPromise, timeout = 60_000): Promise<Task> {
+  const done = await task.waitTask({ timeout });
+  if (done.status !== 'succeeded') {
+    const reason = done.error ? `${done.error.code}: ${done.error.message}` : done.status;
+    throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${reason}`);
+  }
+  return done;
+}
