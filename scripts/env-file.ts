@@ -22,6 +22,7 @@ export const LOCAL_DEFAULTS: Record<string, Generator> = {
   TRANSFER_TOKEN_SALT: base64(16),
   ENCRYPTION_KEY: base64(32),
   SITE_API_TOKEN: hex(32),
+  MEILI_MASTER_KEY: hex(24),
   ADMIN_EMAIL: () => 'admin@deja-la.test',
   ADMIN_PASSWORD: adminPassword,
 };

@@ -1,6 +1,7 @@
 // `npm start`: the whole local stack on this machine, seeded on first run.
 // Generates missing secrets into the git-ignored .env (printing the admin password once),
-// builds the CMS, imports the real content the first time, then runs Strapi until Ctrl-C.
+// starts Meilisearch (bundled, unless MEILI_URL names one), builds the CMS, imports the real
+// content the first time, then runs Strapi until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const TSC = cmsRequire.resolve('typescript/bin/tsc');
 
 const children = new Set<ChildProcess>();
 let stopping = false;
+let stopMeili: () => Promise<void> = async () => {};
 
 function run(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -63,20 +65,37 @@ async function main(): Promise<void> {
 
   console.log('start: building the search package and the CMS (TypeScript and admin panel)…');
   await run('search build', [TSC, '-p', path.join(ROOT, 'search', 'tsconfig.json')], env);
-  await run('strapi build', [STRAPI, 'build'], env);
   if (stopping) return;
-  console.log('start: importing the real content if this is the first run…');
-  await run('seed', [TSX, 'scripts/seed.ts', '--if-first-run'], env);
-  if (stopping) return;
+  const { connectOrStartMeili } = await import('@dejala/search/meili-server');
+  const meili = await connectOrStartMeili(env, {
+    dataDir: path.join(ROOT, '.tmp', 'meilisearch'),
+    port: Number(env.MEILI_PORT ?? 7700),
+  });
+  stopMeili = () => meili.stop();
+  env.MEILI_URL = meili.url;
+  env.MEILI_MASTER_KEY = meili.masterKey;
+  console.log(
+    `start: Meilisearch at ${meili.url}${meili.pid ? ` (bundled, pid ${meili.pid})` : ''}`,
+  );
+  try {
+    await run('strapi build', [STRAPI, 'build'], env);
+    if (stopping) return;
+    console.log('start: importing the real content if this is the first run…');
+    await run('seed', [TSX, 'scripts/seed.ts', '--if-first-run'], env);
+    if (stopping) return;
 
-  const port = env.CMS_PORT ?? '1337';
-  console.log(`start: Strapi admin at http://127.0.0.1:${port}/admin (Ctrl-C to stop)`);
-  await run('strapi start', [STRAPI, 'start'], env);
+    const port = env.CMS_PORT ?? '1337';
+    console.log(`start: Strapi admin at http://127.0.0.1:${port}/admin (Ctrl-C to stop)`);
+    await run('strapi start', [STRAPI, 'start'], env);
+  } finally {
+    await stopMeili();
+  }
   console.log('start: stopped');
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
   stopAll('SIGTERM');
+  await stopMeili();
   process.exit(1);
 });

@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     name: 'search',
     include: ['tests/**/*.test.ts'],
+    // Integration files start a real Meilisearch and index thousands of documents.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 });

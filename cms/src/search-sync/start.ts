@@ -19,6 +19,7 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
   // The search package is ESM: load it with import() from this CommonJS build.
   const { Meilisearch } = await import('meilisearch');
   const { ensureMediaIndex } = await import('@dejala/search/media-index');
+  const { ensureSearchKey } = await import('@dejala/search/search-key');
   const { syncMediaDocuments } = await import('@dejala/search/sync');
   const { startDrainer } = await import('@dejala/search/outbox-drainer');
 
@@ -31,6 +32,14 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
   });
   const source = createPublishedMediaSource(strapi);
   let indexReady = false;
+  // Settings and the search-only key at start-up, without waiting: retried on the first sync.
+  void (async () => {
+    await ensureMediaIndex(client);
+    indexReady = true;
+    await ensureSearchKey(client);
+  })().catch((error: Error) =>
+    strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
+  );
   return startDrainer({
     store: createOutboxStore(strapi),
     async sync(documentIds) {

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
 import { startBundledMeili, type MeiliServer } from '@dejala/search/meili-server';
@@ -12,6 +14,7 @@ import { eventually } from '../helpers/eventually';
 import { adminLogin, createFullAccessToken, request } from '../helpers/http';
 
 const CM = '/content-manager/collection-types/api::media-item.media-item';
+const SEARCH_CLI = fileURLToPath(new URL('../../../search/dist/cli.js', import.meta.url));
 
 describe.each(testDatabases())('médiathèque search sync on %s', (database) => {
   let meili: MeiliServer;
@@ -190,6 +193,34 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
       masterKey: meili.masterKey,
     });
     await expectIndexToMatchPublished(90_000);
+  });
+
+  it('reports drift with `reindex --check` and repairs it with `reindex`', async () => {
+    await expectIndexToMatchPublished();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [SEARCH_CLI, ...args], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CMS_URL: cms.url,
+          SITE_API_TOKEN: env.siteToken,
+          MEILI_URL: meili.url,
+          MEILI_MASTER_KEY: meili.masterKey,
+        },
+      });
+    const [victim] = [...(await published()).keys()];
+    await index()
+      .deleteDocument(victim as string)
+      .waitTask();
+
+    const check = cli('reindex', '--check');
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`missing: 1 — ${victim}`);
+    const rebuild = cli('reindex');
+    expect(rebuild.status, rebuild.stderr).toBe(0);
+    expect(rebuild.stderr).toMatch(/documents swapped into "media"/);
+    await expectIndexToMatchPublished(5_000);
+    expect(cli('reindex', '--check').status).toBe(0);
   });
 
   it('converges after 200 random operations', async () => {

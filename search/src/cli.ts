@@ -1,0 +1,124 @@
+// Command line of the search side: `npm run reindex [-- --check]` and `setup`.
+// Reads the CMS over its REST API with the read-only SITE_API_TOKEN (published items only)
+// and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the environment,
+// then from the repository's .env.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, parseEnv } from 'node:util';
+import { Meilisearch } from 'meilisearch';
+import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
+import { findDrift, hasDrift, type Drift } from './drift.js';
+import { ensureMediaIndex } from './media-index.js';
+import { reindexMedia } from './reindex.js';
+import { ensureSearchKey } from './search-key.js';
+import { syncMediaDocuments } from './sync.js';
+
+const USAGE = `Usage:
+  npm run reindex               rebuild the index "media" from the CMS, then swap it in atomically
+  npm run reindex -- --check    compare index and CMS; list missing, extra and stale documents
+  npm run search-setup          apply the index settings and print the search-only key`;
+
+function loadDotEnv(): void {
+  const file = path.join(fileURLToPath(new URL('../..', import.meta.url)), '.env');
+  if (!fs.existsSync(file)) return;
+  for (const [key, value] of Object.entries(parseEnv(fs.readFileSync(file, 'utf8')))) {
+    process.env[key] ??= value;
+  }
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (environment or .env).`);
+  return value;
+}
+
+function connect(): { client: Meilisearch; cms: CmsApi } {
+  const meiliUrl = process.env.MEILI_URL || `http://127.0.0.1:${process.env.MEILI_PORT ?? 7700}`;
+  const client = new Meilisearch({
+    host: meiliUrl,
+    apiKey: required('MEILI_MASTER_KEY'),
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+  });
+  const cms = {
+    url: process.env.CMS_URL || `http://127.0.0.1:${process.env.CMS_PORT ?? 1337}`,
+    token: required('SITE_API_TOKEN'),
+  };
+  return { client, cms };
+}
+
+const progress = (label: string) => {
+  let last = 0;
+  return (done: number, total: number) => {
+    if (done === total || Date.now() - last > 1000) {
+      last = Date.now();
+      console.error(`reindex: ${label} ${done}/${total}`);
+    }
+  };
+};
+
+function printDrift(drift: Drift): void {
+  for (const [kind, ids] of Object.entries(drift)) {
+    console.log(
+      `${kind}: ${ids.length}${ids.length ? ` — ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}` : ''}`,
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command || !['reindex', 'setup'].includes(command)) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const { client, cms } = connect();
+  const mediaBaseUrl = process.env.CMS_PUBLIC_URL || undefined;
+
+  if (command === 'setup') {
+    await ensureMediaIndex(client);
+    console.log(`search-only key (index media, action search): ${await ensureSearchKey(client)}`);
+    return 0;
+  }
+
+  const startedAt = Date.now();
+  const entries = await fetchAllPublishedMedia(cms, progress('reading CMS pages'));
+  console.error(`reindex: ${entries.length} published items read from ${cms.url}`);
+  if (values.check) {
+    const drift = await findDrift(client, entries, { mediaBaseUrl });
+    printDrift(drift);
+    console.error(
+      hasDrift(drift) ? 'reindex: the index differs from the CMS' : 'reindex: index and CMS agree',
+    );
+    return hasDrift(drift) ? 1 : 0;
+  }
+  const result = await reindexMedia(client, entries, {
+    mediaBaseUrl,
+    onProgress: progress('indexing'),
+  });
+  // Changes published while the new index was built went to the old one: bring them over.
+  const drift = await findDrift(client, await fetchAllPublishedMedia(cms), { mediaBaseUrl });
+  const changed = [...drift.missing, ...drift.extra, ...drift.stale];
+  if (changed.length > 0)
+    await syncMediaDocuments(client, cmsMediaSource(cms), changed, { mediaBaseUrl });
+  console.error(
+    `reindex: ${result.documents} documents swapped into "${result.indexUid}" in ${((Date.now() - startedAt) / 1000).toFixed(1)} s` +
+      (changed.length ? `, ${changed.length} changed meanwhile and synced` : ''),
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`reindex: failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
