@@ -60,7 +60,7 @@ describe('médiathèque search requests against Meilisearch', () => {
   it('sorts by most recent and pages', async () => {
     const result = await search('sort=recent&hitsPerPage=10&page=1');
     expect(result.hits.map((hit) => hit.year)).toEqual([2023, 2023, 2022, 2021]);
-    expect(result.totalHits).toBe(4);
+    expect((result as { totalHits?: number }).totalHits).toBe(4);
   });
 
   it('highlights with markers that are not HTML', async () => {
