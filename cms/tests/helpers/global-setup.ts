@@ -14,16 +14,19 @@ const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Compiles the search package and the CMS once for every test file (each then runs
- * `strapi start` on dist/), and
- * starts one private PostgreSQL cluster when the server binaries are installed. On CI a
- * missing PostgreSQL is an error rather than a silently skipped half of the suite.
+ * `strapi start` on dist/), and starts one private PostgreSQL cluster when the server
+ * binaries are installed. On CI a missing PostgreSQL is an error rather than a silently
+ * skipped half of the suite.
  */
 export default async function setup(project: TestProject) {
   const require = createRequire(path.join(CMS_DIR, 'package.json'));
   const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(CMS_DIR, 'tsconfig.json')], {
-    stdio: 'inherit',
-  });
+  // The CMS loads the search package's build (search/dist) at run time.
+  for (const folder of [path.join(CMS_DIR, '..', 'search'), CMS_DIR]) {
+    execFileSync(process.execPath, [tsc, '-p', path.join(folder, 'tsconfig.json')], {
+      stdio: 'inherit',
+    });
+  }
 
   const wanted = process.env.TEST_POSTGRES ?? (process.env.CI ? 'required' : 'auto');
   const binDir = wanted === 'off' ? undefined : findPostgresBin();
