@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { themes } from '../../cms/seed/content/taxonomies.ts';
 import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../../cms/seed/synthetic.ts';
+import { createMeiliClient } from '../src/meili-client.js';
 import { startBundledMeili } from '../src/meili-server.js';
 import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-document.js';
 import { ensureMediaIndex } from '../src/media-index.js';
@@ -113,11 +114,7 @@ async function main(): Promise<void> {
   );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-meili-'));
   const meili = await startBundledMeili({ dataDir });
-  const client = new Meilisearch({
-    host: meili.url,
-    apiKey: meili.masterKey,
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
+  const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 600_000 });
   try {
     const entries = syntheticEntries(SIZE);
     const documents = entries.map((entry) => toMediaDocument(entry));

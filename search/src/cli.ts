@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
 import { findDrift, hasDrift, type Drift } from './drift.js';
+import { createMeiliClient } from './meili-client.js';
 import { ensureMediaIndex } from './media-index.js';
 import { reindexMedia } from './reindex.js';
 import { ensureSearchKey } from './search-key.js';
@@ -35,11 +36,7 @@ function required(name: string): string {
 
 function connect(): { client: Meilisearch; cms: CmsApi } {
   const meiliUrl = process.env.MEILI_URL || `http://127.0.0.1:${process.env.MEILI_PORT ?? 7700}`;
-  const client = new Meilisearch({
-    host: meiliUrl,
-    apiKey: required('MEILI_MASTER_KEY'),
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
+  const client = createMeiliClient({ url: meiliUrl, apiKey: required('MEILI_MASTER_KEY') });
   const cms = {
     url: process.env.CMS_URL || `http://127.0.0.1:${process.env.CMS_PORT ?? 1337}`,
     token: required('SITE_API_TOKEN'),

@@ -17,19 +17,13 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
     return null;
   }
   // The search package is ESM: load it with import() from this CommonJS build.
-  const { Meilisearch } = await import('meilisearch');
+  const { createMeiliClient } = await import('@dejala/search/meili-client');
   const { ensureMediaIndex } = await import('@dejala/search/media-index');
   const { ensureSearchKey } = await import('@dejala/search/search-key');
   const { syncMediaDocuments } = await import('@dejala/search/sync');
   const { startDrainer } = await import('@dejala/search/outbox-drainer');
 
-  const client = new Meilisearch({
-    host: url,
-    apiKey: process.env.MEILI_MASTER_KEY,
-    // Compressed responses cost ~45 ms each (delayed ACK on two writes): ask for none.
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-    timeout: 10_000,
-  });
+  const client = createMeiliClient({ url, apiKey: process.env.MEILI_MASTER_KEY });
   const source = createPublishedMediaSource(strapi);
   let indexReady = false;
   // Settings and the search-only key at start-up, without waiting: retried on the first sync.

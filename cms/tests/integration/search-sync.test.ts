@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { createMeiliClient } from '@dejala/search/meili-client';
 import { startBundledMeili, type MeiliServer } from '@dejala/search/meili-server';
 import { createRandom } from '../../seed/random';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../helpers/cms-env';
@@ -60,7 +61,7 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
     meiliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-meili-'));
     meili = await startBundledMeili({ dataDir: meiliDir });
     meiliPort = Number(new URL(meili.url).port);
-    client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
+    client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
     env = await createCmsEnv(database, database === 'postgres' ? postgresCluster() : undefined);
     Object.assign(env.vars, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey });
     cms = await startCmsServer(env);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { createMeiliClient } from '../../src/meili-client.js';
 import { connectOrStartMeili, type MeiliServer } from '../../src/meili-server.js';
 
 export interface TestMeili {
@@ -31,9 +32,5 @@ export function useMeili(): TestMeili {
 }
 
 export function clientFor(url: string, apiKey: string): Meilisearch {
-  return new Meilisearch({
-    host: url,
-    apiKey,
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
+  return createMeiliClient({ url, apiKey });
 }
