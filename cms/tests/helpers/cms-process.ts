@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CmsEnv } from './cms-env';
-import { freePort } from './free-port';
+import { freePort, stopChild } from '@dejala/search/child-process';
 
 export const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(path.join(CMS_DIR, 'package.json'));
@@ -36,7 +36,7 @@ export async function startCmsServer(env: CmsEnv): Promise<CmsServer> {
     stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcess(child);
+  const stop = () => stopChild(child);
   try {
     await waitForHealth(url, child, 60_000);
   } catch (error) {
@@ -62,18 +62,6 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`strapi did not answer /_health within ${timeoutMs} ms`);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killTimer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Runs `npm run seed` (the seed CLI) against the instance's database and returns its report. */

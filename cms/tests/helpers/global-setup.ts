@@ -3,12 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import {
-  findPostgresBin,
-  startPostgresCluster,
-  stopPostgresCluster,
-  type PostgresCluster,
-} from './postgres-cluster';
+import type { PostgresCluster } from './postgres-cluster';
 
 const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,6 +23,9 @@ export default async function setup(project: TestProject) {
     });
   }
 
+  // Loaded once search/dist exists: the cluster helper uses the search package's process tools.
+  const { findPostgresBin, startPostgresCluster, stopPostgresCluster } =
+    await import('./postgres-cluster');
   const wanted = process.env.TEST_POSTGRES ?? (process.env.CI ? 'required' : 'auto');
   const binDir = wanted === 'off' ? undefined : findPostgresBin();
   if (!binDir && wanted === 'required') {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '@dejala/search/child-process';
 
 /** Where a private PostgreSQL cluster for the test run listens. */
 export interface PostgresCluster {
