@@ -4,6 +4,9 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 const LANGUAGE_KEY = 'strapi-admin-language';
 // The guided tour exists only in English: editors would meet it on every first visit.
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
+// Strapi's English "new Media Library" banner, dismissed per project scope; with telemetry
+// off the admin's scope uuid is `false`.
+const MEDIA_LIBRARY_BANNER_KEY = 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false';
 
 export default {
   config: {
@@ -17,6 +20,9 @@ export default {
     }
     if (!window.localStorage.getItem(GUIDED_TOUR_KEY)) {
       window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
+    }
+    if (window.localStorage.getItem(MEDIA_LIBRARY_BANNER_KEY) !== 'true') {
+      window.localStorage.setItem(MEDIA_LIBRARY_BANNER_KEY, 'true');
     }
   },
 };
