@@ -10,14 +10,14 @@ import { REAL_CONTENT_STEPS, REAL_SINGLE_TYPES, TAXONOMY_STEPS } from '../seed/r
 import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../seed/synthetic';
 import { closeStrapi, loadStrapi } from './load-strapi';
 
-const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S]] [--if-first-run] [--json]
+const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S]] [--batch-size B] [--if-first-run] [--json]
 
 Without options: imports Déjà-là's real content (idempotent: existing slugs are left alone).
 --synthetic N     import N generated médiathèque items instead (for tests and benchmarks)
 --random-seed S   seed of the synthetic generator (default 1)
 --batch-size B    entries per database transaction (default 100)
 --if-first-run    do nothing if the real content was imported before (used by npm start),
-                  so content editors deleted on purpose does not come back
+                  so content that editors deleted on purpose does not come back
 --json            print the report as one JSON line at the end`;
 
 // Remembers that the real content was imported once, in Strapi's own key-value store.
