@@ -56,8 +56,14 @@ export function ensureEnvFile(file: string, defaults: Record<string, Generator>)
   return missing;
 }
 
-/** `.env` values under the process environment: variables already set win. */
+/**
+ * `.env` values under the process environment: variables set in the environment win, except
+ * empty ones, which count as unset (as `ensureEnvFile` does) so they never blank a secret.
+ */
 export function loadEnvFile(file: string): NodeJS.ProcessEnv {
   const fromFile = fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
-  return { ...fromFile, ...process.env };
+  const fromProcess = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== ''),
+  );
+  return { ...fromFile, ...fromProcess };
 }

@@ -10,7 +10,8 @@ import { ensureEnvFile, LOCAL_DEFAULTS, loadEnvFile } from './env-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CMS_DIR = path.join(ROOT, 'cms');
-const ENV_FILE = path.join(ROOT, '.env');
+// Overridable so that a test can run the whole start-up in a throwaway folder.
+const ENV_FILE = process.env.DEJALA_ENV_FILE ?? path.join(ROOT, '.env');
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 // Binaries are spawned directly (not through npm) so that a stop signal reaches them.
 const STRAPI = path.join(
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   if (stopping) return;
   const { connectOrStartMeili } = await import('@dejala/search/meili-server');
   const meili = await connectOrStartMeili(env, {
-    dataDir: path.join(ROOT, '.tmp', 'meilisearch'),
+    dataDir: env.MEILI_DATA_DIR ?? path.join(ROOT, '.tmp', 'meilisearch'),
     port: Number(env.MEILI_PORT ?? 7700),
   });
   stopMeili = () => meili.stop();

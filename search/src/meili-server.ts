@@ -73,7 +73,7 @@ export async function startBundledMeili(options: StartOptions): Promise<MeiliSer
   const binary = findBundledMeili();
   if (!binary) throw new Error(noServerMessage());
   const port = options.port ?? (await freePort());
-  const masterKey = options.masterKey ?? randomBytes(24).toString('hex');
+  const masterKey = options.masterKey || randomBytes(24).toString('hex');
   fs.mkdirSync(options.dataDir, { recursive: true });
   const args = [
     '--db-path',
@@ -131,6 +131,6 @@ export async function connectOrStartMeili(
   }
   return startBundledMeili({
     ...startOptions,
-    masterKey: startOptions.masterKey ?? env.MEILI_MASTER_KEY,
+    masterKey: startOptions.masterKey || env.MEILI_MASTER_KEY,
   });
 }

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@dejala/search/child-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually';
+import { adminLogin, request } from '../helpers/http';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** `npm start` (scripts/start.ts) run for real in a throwaway folder: env file, database, index. */
+describe('npm start', () => {
+  let dir: string;
+  let child: ChildProcess;
+  let output = '';
+  let cmsUrl: string;
+  let meiliUrl: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-start-'));
+    const [cmsPort, meiliPort] = [await freePort(), await freePort()];
+    cmsUrl = `http://127.0.0.1:${cmsPort}`;
+    meiliUrl = `http://127.0.0.1:${meiliPort}`;
+    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DEJALA_ENV_FILE: path.join(dir, '.env'),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(dir, 'data.db'),
+        MEILI_DATA_DIR: path.join(dir, 'meilisearch'),
+        MEILI_URL: '',
+        MEILI_MASTER_KEY: '',
+        CMS_PORT: String(cmsPort),
+        MEILI_PORT: String(meiliPort),
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    await eventually(
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`npm start exited early:\n${output.slice(-3000)}`);
+        expect((await fetch(`${cmsUrl}/_health`)).status).toBe(204);
+      },
+      240_000,
+      500,
+    );
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the generated admin password once and keeps it in the env file', async () => {
+    const printed = /password: (\S+)/.exec(output)?.[1];
+    expect(printed).toBeDefined();
+    expect(fs.readFileSync(path.join(dir, '.env'), 'utf8')).toContain(`ADMIN_PASSWORD=${printed}`);
+    const token = await adminLogin(cmsUrl, {
+      email: 'admin@deja-la.test',
+      password: printed as string,
+    });
+    expect(token).toMatch(/\./);
+  });
+
+  it('serves the admin panel and the seeded content, with Meilisearch beside it', async () => {
+    const admin = await fetch(`${cmsUrl}/admin`);
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('<div id="strapi">');
+    const offers = await request(cmsUrl, '/api/offers');
+    expect(offers.body.data).toHaveLength(5);
+    expect((await fetch(`${meiliUrl}/health`)).ok).toBe(true);
+  });
+
+  it('protects the bundled Meilisearch with the master key generated into the env file', async () => {
+    const masterKey = /^MEILI_MASTER_KEY=(\S+)$/m.exec(
+      fs.readFileSync(path.join(dir, '.env'), 'utf8'),
+    )?.[1];
+    expect(masterKey).toMatch(/^[0-9a-f]{48}$/);
+    expect((await fetch(`${meiliUrl}/indexes`)).status).toBe(401);
+    const authorised = await fetch(`${meiliUrl}/indexes`, {
+      headers: { authorization: `Bearer ${masterKey}` },
+    });
+    expect(authorised.status).toBe(200);
+  });
+
+  it('stops everything it started on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await expect(fetch(`${cmsUrl}/_health`)).rejects.toThrow();
+    await expect(fetch(`${meiliUrl}/health`)).rejects.toThrow();
+  });
+});
