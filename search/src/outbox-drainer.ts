@@ -2,7 +2,7 @@
 export interface OutboxRow {
   id: number;
   mediaDocumentId: string;
-  /** Bumped on every new change to the same document, so a change made during a sync is not lost. */
+  /** Changed (a new random token) on every change to the same document, so a change made during a sync is not lost. */
   version: number;
   attempts: number;
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { OutboxRow, OutboxStore } from '@dejala/search/outbox-drainer';
 
@@ -6,6 +7,9 @@ const OUTBOX = 'api::search-outbox.search-outbox';
 /**
  * Records that the index must be brought in line with these media documents. Called inside
  * the transaction of the change itself, so a committed publish always has its outbox row.
+ * Update-then-insert, never read-then-write: a row the drainer deletes concurrently cannot
+ * swallow the change (PostgreSQL re-checks the row once the other transaction commits). Two
+ * concurrent first changes may leave two rows for one document: both are drained, harmlessly.
  */
 export async function enqueueMediaSync(
   strapi: Core.Strapi,
@@ -13,19 +17,12 @@ export async function enqueueMediaSync(
 ): Promise<void> {
   const now = new Date();
   for (const mediaDocumentId of new Set(documentIds)) {
-    const existing = await strapi.db
+    // A new token tells the drainer that this row changed while it was being synced.
+    const data = { version: randomInt(1, 2 ** 31 - 1), attempts: 0, nextAttemptAt: now };
+    const { count } = await strapi.db
       .query(OUTBOX)
-      .findOne({ where: { mediaDocumentId }, select: ['id', 'version'] });
-    if (existing) {
-      await strapi.db.query(OUTBOX).update({
-        where: { id: existing.id },
-        data: { version: existing.version + 1, attempts: 0, nextAttemptAt: now },
-      });
-    } else {
-      await strapi.db
-        .query(OUTBOX)
-        .create({ data: { mediaDocumentId, version: 1, attempts: 0, nextAttemptAt: now } });
-    }
+      .updateMany({ where: { mediaDocumentId }, data });
+    if (count === 0) await strapi.db.query(OUTBOX).create({ data: { mediaDocumentId, ...data } });
   }
 }
 

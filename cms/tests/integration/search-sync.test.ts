@@ -174,8 +174,10 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
       token: writer,
       body: { data: { name: 'Forêts méditerranéennes' } },
     });
-    await eventually(async () =>
-      expect((await index().getDocument(id)).themes).toEqual(['Forêts méditerranéennes']),
+    await eventually(
+      async () =>
+        expect((await index().getDocument(id)).themes).toEqual(['Forêts méditerranéennes']),
+      30_000,
     );
   });
 
@@ -275,7 +277,7 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
         known.splice(known.indexOf(target), 1);
       }
     }
-    await expectIndexToMatchPublished(60_000);
+    await expectIndexToMatchPublished(120_000);
     expect((await published()).size).toBeGreaterThan(10);
-  });
+  }, 240_000);
 });
