@@ -48,7 +48,7 @@ async function fetchAll(
   let items = 0;
   for (let page = 1; ; page += 1) {
     const response = await fetch(
-      `${url}/api/media-items?pagination[page]=${page}&pagination[pageSize]=${pageSize}`,
+      `${url}/api/media-items?sort=id:asc&pagination[page]=${page}&pagination[pageSize]=${pageSize}`,
     );
     if (!response.ok) throw new Error(`REST read-out failed: ${response.status}`);
     const body = (await response.json()) as {

@@ -38,7 +38,8 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
     for (let page = 1; ; page += 1) {
       const response = await request(
         cms.url,
-        `/api/media-items?pagination[page]=${page}&pagination[pageSize]=100`,
+        // A stable order: PostgreSQL pages without ORDER BY can repeat or skip rows.
+        `/api/media-items?sort=id:asc&pagination[page]=${page}&pagination[pageSize]=100`,
       );
       for (const item of response.body.data) items.set(item.documentId, item.title);
       if (page >= response.body.meta.pagination.pageCount) return items;
