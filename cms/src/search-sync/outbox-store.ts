@@ -53,8 +53,3 @@ export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
     },
   };
 }
-
-/** How many changes wait for Meilisearch: for logs, tests and the admin. */
-export function pendingCount(strapi: Core.Strapi): Promise<number> {
-  return strapi.db.query(OUTBOX).count({});
-}
