@@ -1,0 +1,24 @@
+import { z } from 'astro/zod';
+import { blocks } from './blocks';
+import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
+
+export const caseStudy = z.object({
+  ...entryBase,
+  title: z.string(),
+  slug: z.string(),
+  summary: z.string(),
+  commissioner: text,
+  year: z.number().int(),
+  conflictLevel: z.enum(['faible', 'moyen', 'fort']).nullish(),
+  stakeholders: text,
+  context: blocks,
+  approach: blocks,
+  outcomes: blocks,
+  themes: taxonomyRefs,
+  territories: taxonomyRefs,
+  mediaItems: entryRefs,
+  offers: entryRefs,
+  cover: mediaFile.nullish(),
+  seo,
+});
+export type CaseStudy = z.infer<typeof caseStudy>;

@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { seo, text } from './shared';
+
+export const global = z.object({
+  documentId: z.string(),
+  updatedAt: z.string(),
+  siteName: z.string(),
+  tagline: text,
+  contactEmail: text,
+  contactPhone: text,
+  address: text,
+  footerText: text,
+  publisherName: text,
+  legalForm: text,
+  siret: text,
+  publicationDirector: text,
+  hostingProvider: text,
+  defaultSeo: seo,
+});
+export type Global = z.infer<typeof global>;

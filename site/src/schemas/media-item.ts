@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import { blocks } from './blocks';
+import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
+
+export const MEDIA_TYPES = [
+  'vidéo',
+  'article',
+  'rapport',
+  'podcast',
+  'photo',
+  'publication',
+] as const;
+
+export const mediaItem = z.object({
+  ...entryBase,
+  title: z.string(),
+  slug: z.string(),
+  type: z.enum(MEDIA_TYPES),
+  summary: z.string(),
+  body: blocks,
+  year: z.number().int().nullish(),
+  publicationDate: z.string().nullish(),
+  authors: z
+    .array(z.object({ name: z.string(), affiliation: text }))
+    .nullish()
+    .transform((value) => value ?? []),
+  themes: taxonomyRefs,
+  territories: taxonomyRefs,
+  file: mediaFile.nullish(),
+  externalUrl: text,
+  durationMinutes: z.number().int().nullish(),
+  cover: mediaFile.nullish(),
+  caseStudies: entryRefs,
+  offers: entryRefs,
+  seo,
+});
+export type MediaItem = z.infer<typeof mediaItem>;

@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { blocks } from './blocks';
+import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
+
+export const offer = z.object({
+  ...entryBase,
+  title: z.string(),
+  slug: z.string(),
+  tagline: text,
+  summary: z.string(),
+  body: blocks,
+  audience: text,
+  objectives: blocks,
+  format: text,
+  order: z.number().int().nullish(),
+  themes: taxonomyRefs,
+  mediaItems: entryRefs,
+  caseStudies: entryRefs,
+  cover: mediaFile.nullish(),
+  seo,
+});
+export type Offer = z.infer<typeof offer>;
