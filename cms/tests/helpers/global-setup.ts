@@ -1,11 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { compileSearchAndCms } from './compile';
 import type { PostgresCluster } from './postgres-cluster';
-
-const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Compiles the search package and the CMS once for every test file (each then runs
@@ -14,14 +9,7 @@ const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
  * skipped half of the suite.
  */
 export default async function setup(project: TestProject) {
-  const require = createRequire(path.join(CMS_DIR, 'package.json'));
-  const tsc = require.resolve('typescript/bin/tsc');
-  // The CMS loads the search package's build (search/dist) at run time.
-  for (const folder of [path.join(CMS_DIR, '..', 'search'), CMS_DIR]) {
-    execFileSync(process.execPath, [tsc, '-p', path.join(folder, 'tsconfig.json')], {
-      stdio: 'inherit',
-    });
-  }
+  compileSearchAndCms();
 
   // Loaded once search/dist exists: the cluster helper uses the search package's process tools.
   const { findPostgresBin, startPostgresCluster, stopPostgresCluster } =

@@ -1,4 +1,34 @@
-/** Public URL of a médiathèque item's page, as fixed by the site's URL contract. */
-export function mediaItemPath(slug: string): string {
-  return `/mediatheque/${encodeURIComponent(slug)}/`;
-}
+// Public URLs of the site, as fixed by the URL contract (trailing slashes, French segments).
+
+const segment = (slug: string) => encodeURIComponent(slug);
+
+export const offerPath = (slug: string) => `/offres/${segment(slug)}/`;
+export const trainingPath = (slug: string) => `/formations/${segment(slug)}/`;
+/** Public URL of a médiathèque item's page. */
+export const mediaItemPath = (slug: string) => `/mediatheque/${segment(slug)}/`;
+/** The click-to-load page of a video: the only page that embeds the third-party player. */
+export const videoPlayerPath = (slug: string) => `/mediatheque/${segment(slug)}/lecture/`;
+export const caseStudyPath = (slug: string) => `/etudes-de-cas/${segment(slug)}/`;
+export const freePagePath = (slug: string) => `/${segment(slug)}/`;
+/** Page n (≥ 2) of the static médiathèque list; page 1 is the search page itself. */
+export const mediaListPath = (page: number) =>
+  page <= 1 ? '/mediatheque/' : `/mediatheque/page/${page}/`;
+
+/** First path segments the site uses itself: a free page may not take one of them. */
+export const RESERVED_SEGMENTS = [
+  'offres',
+  'formations',
+  'mediatheque',
+  'etudes-de-cas',
+  'preview',
+  '_search',
+  '_hooks',
+  '_astro',
+  'fonts',
+  'rss.xml',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  '404',
+  'robots.txt',
+  'favicon.svg',
+];

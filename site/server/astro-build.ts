@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SITE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ASTRO_BIN = path.join(
+  path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')),
+  'bin',
+  'astro.mjs',
+);
+
+export interface AstroBuildResult {
+  durationMs: number;
+  /** Everything Astro printed (stdout and stderr), for logs and error messages. */
+  output: string;
+}
+
+export class AstroBuildError extends Error {
+  readonly output: string;
+  constructor(message: string, output: string) {
+    super(message);
+    this.name = 'AstroBuildError';
+    this.output = output;
+  }
+}
+
+/**
+ * Runs `astro build` in its own process (a build holds a lot of memory, and a crash must not
+ * take the caller down). `env` adds to the caller's environment: CMS_URL, SITE_API_TOKEN,
+ * SITE_URL, SITE_OUT_DIR, SITE_CACHE_DIR…
+ */
+export function runAstroBuild(
+  env: Record<string, string>,
+  onLine?: (line: string) => void,
+): Promise<AstroBuildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+      cwd: SITE_DIR,
+      env: {
+        ...process.env,
+        // A caller under test runs with NODE_ENV=test, which would bundle React's development build.
+        NODE_ENV: 'production',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      if (onLine) text.split('\n').filter(Boolean).forEach(onLine);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const durationMs = Math.round(performance.now() - started);
+      if (code === 0) return resolve({ durationMs, output });
+      reject(new AstroBuildError(`astro build failed (${signal ?? `exit code ${code}`})`, output));
+    });
+  });
+}

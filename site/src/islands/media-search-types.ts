@@ -1,0 +1,42 @@
+import type { MediaDocument } from '@dejala/search/media-document';
+
+/** One item of the médiathèque list: a search document without its body. */
+export type MediaListItem = Pick<
+  MediaDocument,
+  | 'id'
+  | 'title'
+  | 'url'
+  | 'type'
+  | 'typeLabel'
+  | 'summary'
+  | 'authors'
+  | 'themes'
+  | 'territories'
+  | 'year'
+  | 'durationMinutes'
+> & {
+  /** Highlighted title and summary from the search (markers U+E000/U+E001). */
+  _formatted?: { title?: string; summary?: string; body?: string };
+};
+
+/** Value → count per facet attribute of the index. */
+export interface MediaFacets {
+  type: Record<string, number>;
+  themes: Record<string, number>;
+  territories: Record<string, number>;
+  year: Record<string, number>;
+}
+
+/** The visitor's search, as it lives in the URL (same parameter names as `/_search`). */
+export interface MediaSearchState {
+  q: string;
+  type: string[];
+  theme: string[];
+  territory: string[];
+  year: string[];
+  sort: 'pertinence' | 'recent';
+  page: number;
+}
+
+export const FACET_PARAMS = ['type', 'theme', 'territory', 'year'] as const;
+export type FacetParam = (typeof FACET_PARAMS)[number];

@@ -1,0 +1,35 @@
+// Videos hosted by YouTube or Vimeo play in their privacy-enhanced players, and only on the
+// item's separate player page, so that nothing is loaded from them before a visitor asks.
+
+export interface VideoEmbed {
+  provider: 'YouTube' | 'Vimeo';
+  embedUrl: string;
+}
+
+const YOUTUBE_ID = /^[\w-]{11}$/;
+
+export function videoEmbed(externalUrl: string): VideoEmbed | null {
+  let url: URL;
+  try {
+    url = new URL(externalUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.replace(/^(www\.|m\.)/, '');
+  let youtubeId: string | null = null;
+  if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
+    youtubeId =
+      url.pathname === '/watch' ? url.searchParams.get('v') : (url.pathname.split('/')[2] ?? null);
+  } else if (host === 'youtu.be') {
+    youtubeId = url.pathname.slice(1);
+  }
+  if (youtubeId && YOUTUBE_ID.test(youtubeId)) {
+    return { provider: 'YouTube', embedUrl: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
+  }
+  if (host === 'vimeo.com' || host === 'player.vimeo.com') {
+    const id = url.pathname.split('/').find((part) => /^\d+$/.test(part));
+    if (id) return { provider: 'Vimeo', embedUrl: `https://player.vimeo.com/video/${id}?dnt=1` };
+  }
+  return null;
+}
