@@ -1,8 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
-  test: {
-    name: 'site',
-    include: ['tests/**/*.test.ts'],
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Unit and integration tests of the site. Astro's Vite config lets tests render .astro
+// components with the container API.
+export default getViteConfig(
+  {
+    root,
+    test: {
+      name: 'site',
+      root,
+      include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+    },
   },
-});
+  { root, devToolbar: { enabled: false }, logLevel: 'error' },
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaItemPath } from '../../src/site-paths.ts';
+import { mediaItemPath } from '../../src/lib/site-paths.ts';
 
 describe('mediaItemPath', () => {
   it('builds the médiathèque URL with a trailing slash', () => {

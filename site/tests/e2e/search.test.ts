@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { REPORT_SLUG } from '../helpers/cms-fixtures';
+
+const stack = inject('stack');
+const status = (page: Page) => page.locator('#resultats').innerText();
+const titles = (page: Page) => page.locator('.media-result-title').allInnerTexts();
+const search = (path = '') => `${stack.siteUrl}/mediatheque/${path}`;
+
+describe('médiathèque search island', () => {
+  let browser: TestBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser(stack.siteUrl, { alsoAllowed: [stack.cmsUrl] });
+    page = await browser.context.newPage();
+  });
+  afterAll(() => browser?.close());
+
+  it('finds items as you type, despite a typo, and highlights the match as text', async () => {
+    await page.goto(search(), { waitUntil: 'networkidle' });
+    await page
+      .getByLabel('Rechercher dans la médiathèque')
+      .pressSequentially('concertaion', { delay: 30 });
+    await expect.poll(() => status(page)).toMatch(/^\d+ ressources? pour « concertaion »$/);
+    expect(page.url()).toBe(search('?q=concertaion'));
+    expect(await titles(page)).toContain('Rapport annuel avec fichier');
+    expect(await page.locator('.media-results mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.media-results').innerText()).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it('filters by facet with counts, keeps it in the URL, and Back / Forward restore it', async () => {
+    await page.goto(search('?q=eau'), { waitUntil: 'networkidle' });
+    await expect.poll(() => status(page)).toMatch(/pour « eau »/);
+    const before = await status(page);
+    const rapport = page.getByRole('checkbox', { name: /^Rapport \((\d+)\)$/ });
+    const expected = Number((await rapport.locator('xpath=..').innerText()).match(/\((\d+)\)/)![1]);
+    await rapport.check();
+    await expect.poll(() => page.url()).toBe(search('?q=eau&type=rapport'));
+    await expect
+      .poll(() => status(page))
+      .toMatch(new RegExp(`^${expected} ressources? pour « eau »$`));
+    const metas = await page.locator('.media-result .card-meta').allInnerTexts();
+    expect(metas.every((meta) => meta.startsWith('Rapport'))).toBe(true);
+
+    await page.goBack();
+    await expect.poll(() => status(page)).toBe(before);
+    expect(await rapport.isChecked()).toBe(false);
+    await page.goForward();
+    await expect.poll(() => page.url()).toBe(search('?q=eau&type=rapport'));
+    await expect.poll(() => rapport.isChecked()).toBe(true);
+    await expect.poll(() => status(page)).toMatch(new RegExp(`^${expected} ressources?`));
+  });
+
+  it('opens a shared URL with its search, sort and page', async () => {
+    await page.goto(search('?sort=recent&page=2'), { waitUntil: 'networkidle' });
+    await expect
+      .poll(() => page.locator('.pagination [aria-current="page"]').first().innerText())
+      .toMatch(/2$/);
+    expect(await page.getByLabel('Trier par').inputValue()).toBe('recent');
+    const years = (await page.locator('.media-result .card-meta').allInnerTexts()).map((meta) =>
+      Number(meta.match(/\b(\d{4})\b/)?.[1] ?? 0),
+    );
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('pages through results and says how many there are in a live region', async () => {
+    await page.goto(search('?q=dialogue'), { waitUntil: 'networkidle' });
+    expect(await page.locator('#resultats').getAttribute('role')).toBe('status');
+    await expect.poll(() => status(page)).toMatch(/^\d+ ressources pour « dialogue »$/);
+    const firstPage = await titles(page);
+    await page.locator('.pagination a', { hasText: /^Page 2$/ }).click();
+    await expect.poll(() => page.url()).toBe(search('?q=dialogue&page=2'));
+    await expect.poll(() => titles(page)).not.toEqual(firstPage);
+  });
+
+  it('works with the keyboard alone, with a visible focus', async () => {
+    await page.goto(search(), { waitUntil: 'networkidle' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    const field = page.getByLabel('Rechercher dans la médiathèque');
+    await field.focus();
+    expect(await field.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.type('rivière');
+    await expect.poll(() => status(page)).toMatch(/pour « rivière »/);
+    // Tab from the field: the button, the sort, then the first facet, toggled with Space.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe(
+      'checkbox',
+    );
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.url()).toMatch(/[?&]type=/);
+  });
+
+  it('explains in French when the search is unavailable', async () => {
+    await page.route('**/_search?**', (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: 'search_unavailable',
+          message: 'La recherche est momentanément indisponible. Réessayez dans un instant.',
+        }),
+      }),
+    );
+    await page.goto(search('?q=eau'));
+    await expect
+      .poll(() => status(page))
+      .toBe('La recherche est momentanément indisponible. Réessayez dans un instant.');
+    await page.unroute('**/_search?**');
+  });
+
+  it('says so in French when nothing matches', async () => {
+    await page.goto(search('?q=zzzzqqqxxw'), { waitUntil: 'networkidle' });
+    await expect
+      .poll(() => status(page))
+      .toBe('Aucun résultat. Essayez d’autres mots ou retirez des filtres.');
+  });
+});
+
+describe('médiathèque without JavaScript', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser(stack.siteUrl, {
+      javaScriptEnabled: false,
+      alsoAllowed: [stack.cmsUrl],
+    });
+  });
+  afterAll(() => browser?.close());
+
+  it('lists every item through static pages and offers a GET search form', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(search());
+    const form = page.locator('form[role="search"]');
+    expect(await form.getAttribute('method')).toBe('get');
+    expect(await form.locator('input[name="q"]').count()).toBe(1);
+    expect(await page.locator('input[type="checkbox"][name="type"]').count()).toBeGreaterThan(0);
+    const total = Number((await status(page)).match(/^(\d+)/)![1]);
+    const links = () =>
+      page
+        .locator('.media-result-title a')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const seen = new Set(await links());
+    let next = page.locator('.pagination a', { hasText: /^Page 2$/ });
+    for (let n = 2; (await next.count()) > 0; n += 1) {
+      await next.click();
+      await page.waitForURL(new RegExp(`/mediatheque/page/${n}/$`));
+      (await links()).forEach((href) => seen.add(href));
+      next = page.locator('.pagination a', { hasText: new RegExp(`^Page ${n + 1}$`) });
+    }
+    expect(seen.size).toBe(total);
+    await page.goto(search(`${REPORT_SLUG}/`));
+    expect(await page.locator('h1').innerText()).toBe('Rapport annuel avec fichier');
+    await page.close();
+  });
+});

@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import {
+  HOSTILE_SLUG,
+  PODCAST_SLUG,
+  REPORT_SLUG,
+  TRAINING_SLUG,
+  VIDEO_SLUG,
+} from '../helpers/cms-fixtures';
+
+const stack = inject('stack');
+const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+// One URL per template (and per médiathèque type), with what its main heading says.
+const TEMPLATES: Array<{ name: string; path: string; heading: RegExp }> = [
+  { name: 'home', path: '/', heading: /Dialogue territorial/ },
+  { name: 'offers', path: '/offres/', heading: /^Nos offres$/ },
+  {
+    name: 'offer',
+    path: '/offres/atelier-de-dialogue-territorial/',
+    heading: /atelier de dialogue territorial/i,
+  },
+  { name: 'trainings', path: '/formations/', heading: /École de dialogue territorial/ },
+  {
+    name: 'training',
+    path: `/formations/${TRAINING_SLUG}/`,
+    heading: /Se former au dialogue territorial/,
+  },
+  { name: 'mediatheque', path: '/mediatheque/', heading: /^Médiathèque$/ },
+  { name: 'media-list-page', path: '/mediatheque/page/2/', heading: /page 2 sur/ },
+  {
+    name: 'media-report',
+    path: `/mediatheque/${REPORT_SLUG}/`,
+    heading: /Rapport annuel avec fichier/,
+  },
+  {
+    name: 'media-podcast',
+    path: `/mediatheque/${PODCAST_SLUG}/`,
+    heading: /Podcast de la rivière/,
+  },
+  {
+    name: 'media-video',
+    path: `/mediatheque/${VIDEO_SLUG}/`,
+    heading: /Vidéo hébergée sur YouTube/,
+  },
+  {
+    name: 'media-video-player',
+    path: `/mediatheque/${VIDEO_SLUG}/lecture/`,
+    heading: /Vidéo hébergée sur YouTube/,
+  },
+  { name: 'media-hostile', path: `/mediatheque/${HOSTILE_SLUG}/`, heading: /Fiche piégée/ },
+  { name: 'case-studies', path: '/etudes-de-cas/', heading: /Études de cas/ },
+  {
+    name: 'case-study',
+    path: '/etudes-de-cas/convention-citoyenne-de-clermont-ferrand/',
+    heading: /Clermont-Ferrand/,
+  },
+  { name: 'free-page', path: '/la-demarche/', heading: /démarche/i },
+  { name: 'legal', path: '/mentions-legales/', heading: /Mentions légales/ },
+  { name: 'not-found', path: '/cette-page-n-existe-pas/', heading: /Page introuvable/ },
+];
+
+let browser: TestBrowser & { foreignRequests: string[] };
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Uploads are served by the organisation's own CMS: not a third party.
+  browser = await launchBrowser(stack.siteUrl, { alsoAllowed: [stack.cmsUrl] });
+});
+afterAll(() => browser?.close());
+
+describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, heading }) => {
+  it('renders in French, has no WCAG 2.1 AA violation, and loads nothing from elsewhere', async () => {
+    browser.foreignRequests.length = 0;
+    const page = await browser.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const response = await page.goto(`${stack.siteUrl}${urlPath}`, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(heading);
+    expect(await page.locator('h1').count()).toBe(1);
+
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const violations = axe.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(violations).toEqual([]);
+
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Nothing wider than the screen: no sideways scrolling on a phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, `${name}-${width}.png`),
+        fullPage: true,
+      });
+    }
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    // The player page exists to load the third-party player; no other page loads anything foreign.
+    expect(browser.foreignRequests).toEqual(
+      name === 'media-video-player' ? ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'] : [],
+    );
+    await page.close();
+  });
+});
+
+describe('template details', () => {
+  it('shows every Qualiopi indicator-1 field, the sessions and Course JSON-LD on a training', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/formations/${TRAINING_SLUG}/`);
+    const facts = await page.locator('dl.facts dt').allInnerTexts();
+    for (const label of [
+      'Public visé',
+      'Prérequis',
+      'Durée',
+      'Modalités d’accès',
+      'Délai d’accès',
+      'Tarif',
+      'Méthodes pédagogiques',
+      'Modalités d’évaluation',
+      'Accessibilité aux personnes en situation de handicap',
+      'Contact',
+    ]) {
+      expect(facts).toContain(label);
+    }
+    const rows = await page.locator('table tbody tr').allInnerTexts();
+    expect(rows[0]).toMatch(
+      /du 10 mars 2027 au 12 mars 2027\s+Montpellier\s+En présentiel\s+14\s+Inscriptions ouvertes\s+S’inscrire/,
+    );
+    expect(rows[1]).toMatch(/2 juin 2027.*À distance.*Complet/s);
+    const jsonLd = await page.locator('script[type="application/ld+json"]').allInnerTexts();
+    const course = jsonLd
+      .map((text) => JSON.parse(text))
+      .find((data) => data['@type'] === 'Course');
+    expect(course.name).toBe('Se former au dialogue territorial');
+    expect(course.hasCourseInstance).toEqual([
+      expect.objectContaining({
+        '@type': 'CourseInstance',
+        courseMode: 'Onsite',
+        startDate: '2027-03-10',
+        endDate: '2027-03-12',
+      }),
+      expect.objectContaining({ courseMode: 'Online', startDate: '2027-06-02' }),
+    ]);
+    await page.close();
+  });
+
+  it('renders each médiathèque type with its own access: file type and size, audio player, click-to-load video', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/mediatheque/${REPORT_SLUG}/`);
+    expect(await page.locator('.media-access a[download]').innerText()).toMatch(
+      /Télécharger.*\(PDF, \d+ ko\)/s,
+    );
+    expect(await page.locator('article img').getAttribute('alt')).toBe(
+      'Carte du bassin versant de l’Orb',
+    );
+
+    await page.goto(`${stack.siteUrl}/mediatheque/${PODCAST_SLUG}/`);
+    expect(await page.locator('audio[controls]').getAttribute('preload')).toBe('none');
+
+    browser.foreignRequests.length = 0;
+    await page.goto(`${stack.siteUrl}/mediatheque/${VIDEO_SLUG}/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(browser.foreignRequests).toEqual([]);
+    await page.getByRole('link', { name: /Regarder la vidéo/ }).click();
+    await page.waitForURL(/\/lecture\/$/);
+    expect(await page.locator('iframe').getAttribute('src')).toBe(
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+    );
+    await expect
+      .poll(() =>
+        browser.foreignRequests.some((url) => url.startsWith('https://www.youtube-nocookie.com/')),
+      )
+      .toBe(true);
+    browser.foreignRequests.length = 0;
+    await page.close();
+  });
+
+  it('shows hostile CMS text as text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/mediatheque/${HOSTILE_SLUG}/`);
+    expect(await page.locator('h1').innerText()).toBe(
+      '<script>window.__pwned = 1</script> Fiche piégée',
+    );
+    expect(await page.locator('main iframe, main script, main img[src="x"]').count()).toBe(0);
+    // Strapi refuses `javascript:` links itself (the renderer's unit tests cover them); this one tries an attribute breakout.
+    const link = page.locator('main a', { hasText: 'piégé' });
+    expect(await link.getAttribute('href')).toBe(
+      'https://example.org/%22onmouseover=%22window.__pwned=3',
+    );
+    expect(await link.getAttribute('onmouseover')).toBeNull();
+    await page.close();
+  });
+
+  it('publishes Open Graph tags, an Organization, a feed and a sitemap', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/offres/culture-de-dialogue/`);
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(
+      'Culture de dialogue',
+    );
+    expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(
+      `${stack.siteUrl}/offres/culture-de-dialogue/`,
+    );
+    const jsonLd = (await page.locator('script[type="application/ld+json"]').allInnerTexts()).map(
+      (text) => JSON.parse(text),
+    );
+    expect(jsonLd).toContainEqual(
+      expect.objectContaining({ '@type': 'Organization', name: 'Déjà-là' }),
+    );
+    const rss = await (await fetch(`${stack.siteUrl}/rss.xml`)).text();
+    expect(rss).toContain(`<link>${stack.siteUrl}/mediatheque/${PODCAST_SLUG}/</link>`);
+    const sitemapIndex = await (await fetch(`${stack.siteUrl}/sitemap-index.xml`)).text();
+    const sitemap = await (
+      await fetch(
+        sitemapIndex.match(/<loc>([^<]+)<\/loc>/)![1].replace(/^https?:\/\/[^/]+/, stack.siteUrl),
+      )
+    ).text();
+    expect(sitemap).toContain(`${stack.siteUrl}/formations/${TRAINING_SLUG}/`);
+    expect(sitemap).not.toContain('/mediatheque/page/');
+    await page.close();
+  });
+});

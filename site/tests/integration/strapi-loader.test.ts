@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { LoaderContext } from 'astro/loaders';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CMS_CONTENT_TYPES } from '../../src/loaders/content-types';
+import { CmsEntryInvalidError, CmsUnavailableError, strapiLoader } from '../../src/loaders/strapi';
+import type { CmsStack } from '../helpers/test-stack';
+
+// Enough synthetic items for three REST pages of 100.
+const SYNTHETIC = 230;
+const REAL_MEDIA_ITEMS = 4;
+
+/** Astro's data store, reduced to what a loader uses (the real one needs a running build). */
+function memoryContext() {
+  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
+  const logs: string[] = [];
+  const context = {
+    collection: 'test',
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: { id: string; data: Record<string, unknown>; digest?: string }) => {
+        entries.set(entry.id, entry);
+        return true;
+      },
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+    generateDigest: (data: unknown) =>
+      createHash('sha1').update(JSON.stringify(data)).digest('hex'),
+    logger: { info: (message: string) => logs.push(message) },
+  } as unknown as LoaderContext;
+  return { context, entries, logs };
+}
+
+async function write(cms: CmsStack, method: string, path: string, data?: unknown) {
+  const response = await fetch(`${cms.url}/api/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
+    body: data === undefined ? undefined : JSON.stringify({ data }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : (await response.json()).data;
+}
+
+describe('Strapi content loader against a seeded CMS', () => {
+  let cms: CmsStack;
+  let stopCms: () => Promise<void>;
+  beforeAll(async () => {
+    const { startSeededCms } = await import('../helpers/test-stack');
+    const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
+    cms = await startSeededCms({ synthetic: SYNTHETIC });
+    stopCms = async () => {
+      await cms.server.stop();
+      removeCmsEnv(cms.env);
+    };
+  });
+  afterAll(() => stopCms?.());
+
+  const loader = () =>
+    strapiLoader(CMS_CONTENT_TYPES.mediaItems, {
+      url: cms.url,
+      token: cms.siteToken,
+      publicUrl: cms.url,
+    });
+
+  it('pages through every published entry, validates it, and skips unchanged entries next time', async () => {
+    const { context, entries, logs } = memoryContext();
+    await loader().load(context);
+    expect(entries.size).toBe(REAL_MEDIA_ITEMS + SYNTHETIC);
+    expect(logs.at(-1)).toMatch(
+      new RegExp(
+        `^media-item: ${REAL_MEDIA_ITEMS + SYNTHETIC} entries \\(${REAL_MEDIA_ITEMS + SYNTHETIC} new or changed, 0 removed\\)`,
+      ),
+    );
+    const sample = [...entries.values()].find(
+      (entry) => entry.data.slug === 'rapport-convention-citoyenne-clermont-ferrand-2022',
+    );
+    expect(sample?.data).toMatchObject({
+      type: 'rapport',
+      year: 2022,
+      authors: [{ name: 'Elsa Bonal', affiliation: null }],
+    });
+
+    await loader().load(context);
+    expect(logs.at(-1)).toMatch(/\(0 new or changed, 0 removed\)/);
+  });
+
+  it('reprocesses a changed entry, removes an unpublished one, and never loads drafts', async () => {
+    const { context, entries, logs } = memoryContext();
+    await loader().load(context);
+    const [first, second] = [...entries.keys()];
+    await write(cms, 'PUT', `media-items/${first}`, { summary: 'Résumé revu par un éditeur.' });
+    await write(cms, 'DELETE', `media-items/${second}`);
+    const draft = await write(cms, 'POST', 'media-items?status=draft', {
+      title: 'Brouillon',
+      slug: 'brouillon-loader',
+      type: 'article',
+      summary: 'Pas encore publié.',
+    });
+
+    await loader().load(context);
+    expect(logs.at(-1)).toMatch(/\(1 new or changed, 1 removed\)/);
+    expect(entries.get(first)?.data.summary).toBe('Résumé revu par un éditeur.');
+    expect(entries.has(second)).toBe(false);
+    expect(entries.has(draft.documentId)).toBe(false);
+  });
+
+  it('fails with the type, documentId and field of an entry the site cannot render', async () => {
+    const form = new FormData();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'sans-alt.png');
+    const upload = await fetch(`${cms.url}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cms.fullToken}` },
+      body: form,
+    });
+    const [image] = await upload.json();
+    const item = await write(cms, 'POST', 'media-items', {
+      title: 'Image sans texte alternatif',
+      slug: 'image-sans-alt',
+      type: 'article',
+      summary: 'Une image sans alternative.',
+      body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+    });
+    const { context } = memoryContext();
+    const error = await loader()
+      .load(context)
+      .catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(CmsEntryInvalidError);
+    expect(error).toMatchObject({
+      contentType: 'media-item',
+      documentId: item.documentId,
+      field: 'body.0.image.alternativeText',
+    });
+    await write(cms, 'DELETE', `media-items/${item.documentId}`);
+  });
+
+  it('says when the CMS cannot be read', async () => {
+    const { context } = memoryContext();
+    const wrongToken = strapiLoader(CMS_CONTENT_TYPES.offers, {
+      url: cms.url,
+      token: 'not-the-token',
+      publicUrl: cms.url,
+    });
+    await expect(wrongToken.load(context)).rejects.toThrow(
+      new CmsUnavailableError(
+        'CMS answered 401 to GET /api/offers: {"data":null,"error":{"status":401,"name":"UnauthorizedError","message":"Missing or invalid credentials","details":{}}}',
+      ),
+    );
+    const nobody = strapiLoader(CMS_CONTENT_TYPES.offers, {
+      url: 'http://127.0.0.1:9',
+      token: cms.siteToken,
+      publicUrl: '',
+    });
+    await expect(nobody.load(context)).rejects.toThrow(
+      /^CMS unreachable at http:\/\/127\.0\.0\.1:9: fetch failed$/,
+    );
+  });
+});
