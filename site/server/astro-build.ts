@@ -61,7 +61,13 @@ export function runAstroBuild(
     child.on('exit', (code, signal) => {
       const durationMs = Math.round(performance.now() - started);
       if (code === 0) return resolve({ durationMs, output });
-      reject(new AstroBuildError(`astro build failed (${signal ?? `exit code ${code}`})`, output));
+      const tail = output.trim().split('\n').slice(-15).join('\n');
+      reject(
+        new AstroBuildError(
+          `astro build failed (${signal ?? `exit code ${code}`}):\n${tail}`,
+          output,
+        ),
+      );
     });
   });
 }

@@ -1,9 +1,11 @@
-// `npm run serve --workspace @dejala/site`: serves the last build (dist/) with the `/_search`
-// forward, on SITE_PORT (4321). The search-only key comes from MEILI_SEARCH_KEY, or is
-// derived from MEILI_MASTER_KEY at start-up (the master key never leaves this process).
+// `npm run serve --workspace @dejala/site`: serves the last build (SITE_OUT_DIR, else dist/)
+// with the `/_search` forward, on SITE_PORT (4321). The search-only key comes from
+// MEILI_SEARCH_KEY, or is derived from MEILI_MASTER_KEY at start-up (the master key never
+// leaves this process).
 import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import { ensureSearchKey } from '@dejala/search/search-key';
+import { loadRelease } from './release.ts';
 import { createSiteServer } from './site-server.ts';
 
 const meiliUrl = process.env.MEILI_URL || `http://127.0.0.1:${process.env.MEILI_PORT || 7700}`;
@@ -12,17 +14,18 @@ const searchKey =
   (await ensureSearchKey(
     createMeiliClient({ url: meiliUrl, apiKey: process.env.MEILI_MASTER_KEY ?? '' }),
   ));
-const root = process.env.SITE_DIST || fileURLToPath(new URL('../dist', import.meta.url));
+const buildDir = process.env.SITE_OUT_DIR || fileURLToPath(new URL('../dist', import.meta.url));
 const port = Number(process.env.SITE_PORT || 4321);
 const host = process.env.SITE_HOST || '127.0.0.1';
 
+const release = await loadRelease(buildDir);
 const server = createSiteServer({
-  root,
+  release,
   meiliUrl,
   searchKey,
   log: (message) => console.error(message),
 });
-server.listen(port, host, () => console.log(`site: serving ${root} on http://${host}:${port}`));
+server.listen(port, host, () => console.log(`site: serving ${buildDir} on http://${host}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -1,39 +1,48 @@
 import http from 'node:http';
-import path from 'node:path';
+import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
+import type { Release } from './release.ts';
 import { sendStaticFile } from './static-files.ts';
 
 export interface SiteServerOptions {
-  /** Folder of the live build (Astro's dist/). */
-  root: string;
+  /** The live build. */
+  release: Release;
   meiliUrl: string;
   /** The search-only key: injected here, never sent to browsers. */
   searchKey: string;
   log?: (message: string) => void;
 }
 
+// Routes Astro renders per request; everything else is a file of the build.
+const ON_DEMAND = ['/mediatheque/recherche/'];
+
 /**
- * The public site: the static build, and `/_search` forwarded to Meilisearch (médiathèque
- * searches only). Every other method than GET/HEAD is refused.
+ * The public site: the static build, the few pages rendered on demand (search results
+ * without JavaScript), and `/_search` forwarded to Meilisearch (médiathèque searches only).
+ * Every other method than GET/HEAD is refused.
  */
 export function createSiteServer(options: SiteServerOptions): http.Server {
-  const root = path.resolve(options.root);
-  const search = createSearchHandler({
+  const { release } = options;
+  const searchOptions = {
     meiliUrl: options.meiliUrl,
     searchKey: options.searchKey,
     log: options.log,
-  });
+  };
+  const searchJson = createSearchHandler(searchOptions);
+  const locals: App.Locals = {
+    global: release.global,
+    searchMedia: createMediaSearch(searchOptions),
+  };
   return http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const done = (error?: unknown) => {
-      if (!error) return;
+    const fail = (error: unknown) => {
       options.log?.(`site: ${request.method} ${url.pathname} failed: ${(error as Error).message}`);
       if (!response.headersSent)
         response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('Erreur interne du serveur.');
     };
     if (url.pathname === '/_search') {
-      search(request, response).catch(done);
+      searchJson(request, response).catch(fail);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -42,9 +51,20 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
       return;
     }
     try {
-      sendStaticFile(request, response, root, url.pathname);
+      if (ON_DEMAND.includes(url.pathname)) {
+        release
+          .onDemand(
+            request,
+            response,
+            () => sendStaticFile(request, response, release.clientDir, '/404.html'),
+            locals,
+          )
+          .catch(fail);
+        return;
+      }
+      sendStaticFile(request, response, release.clientDir, url.pathname);
     } catch (error) {
-      done(error);
+      fail(error);
     }
   });
 }

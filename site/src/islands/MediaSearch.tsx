@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MediaResults } from './MediaResults';
 import { EMPTY_SEARCH, isEmptySearch, queryFromSearch, searchFromQuery } from './search-url';
-import type {
-  FacetParam,
-  MediaFacets,
-  MediaListItem,
-  MediaSearchState,
+import {
+  resultsFromResponse,
+  type FacetParam,
+  type MediaFacets,
+  type MediaListItem,
+  type MediaSearchResults,
+  type MediaSearchState,
 } from './media-search-types';
 
 interface Props {
@@ -16,13 +18,8 @@ interface Props {
   /** Pages of the static list (`/mediatheque/page/n/`), linked to before any search. */
   staticPageCount: number;
   typeLabels: Record<string, string>;
-}
-
-interface Results {
-  items: MediaListItem[];
-  total: number;
-  totalPages: number;
-  facets: MediaFacets;
+  /** A search the server already ran (the results page, reached without JavaScript). */
+  searched?: { search: MediaSearchState; results: MediaSearchResults | null; error: string | null };
 }
 
 const FACET_GROUPS: Array<{ param: FacetParam; attribute: keyof MediaFacets; legend: string }> = [
@@ -57,11 +54,16 @@ export default function MediaSearch({
   total,
   staticPageCount,
   typeLabels,
+  searched,
 }: Props) {
-  const [search, setSearch] = useState<MediaSearchState>(EMPTY_SEARCH);
-  const [results, setResults] = useState<Results | null>(null);
-  const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-  const [error, setError] = useState('');
+  const [search, setSearch] = useState<MediaSearchState>(searched?.search ?? EMPTY_SEARCH);
+  const [results, setResults] = useState<MediaSearchResults | null>(searched?.results ?? null);
+  const [status, setStatus] = useState<'idle' | 'loading' | 'error'>(
+    searched?.error ? 'error' : 'idle',
+  );
+  const [error, setError] = useState(searched?.error ?? '');
+  // The words the shown results answer (the field may already hold newer ones).
+  const [resultsFor, setResultsFor] = useState(searched?.search.q ?? '');
   const controller = useRef<AbortController | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -78,22 +80,19 @@ export default function MediaSearch({
         headers: { accept: 'application/json' },
       });
       const body = await response.json();
-      if (!response.ok)
-        throw new Error(typeof body?.message === 'string' ? body.message : GENERIC_ERROR);
-      setResults({
-        items: body.hits,
-        total: body.totalHits,
-        totalPages: body.totalPages,
-        facets: { type: {}, themes: {}, territories: {}, year: {}, ...body.facetDistribution },
-      });
-      setStatus('idle');
-    } catch (failure) {
       if (current.signal.aborted) return;
-      setError(
-        failure instanceof Error && failure.message && !failure.message.startsWith('Failed')
-          ? failure.message
-          : GENERIC_ERROR,
-      );
+      if (response.ok) {
+        setResults(resultsFromResponse(body));
+        setResultsFor(next.q);
+        setStatus('idle');
+      } else {
+        // The server explains refusals and outages in French: show its words.
+        setError(typeof body?.message === 'string' ? body.message : GENERIC_ERROR);
+        setStatus('error');
+      }
+    } catch {
+      if (current.signal.aborted) return;
+      setError(GENERIC_ERROR);
       setStatus('error');
     }
   }
@@ -108,8 +107,14 @@ export default function MediaSearch({
   }
 
   useEffect(() => {
+    let first = true;
     const fromUrl = () => {
       const next = searchFromQuery(window.location.search);
+      // The server already ran the search this page shows: do not run it twice.
+      const alreadyShown =
+        first && searched && queryFromSearch(next) === queryFromSearch(searched.search);
+      first = false;
+      if (alreadyShown) return;
       setSearch(next);
       if (isEmptySearch(next)) {
         controller.current?.abort();
@@ -158,13 +163,13 @@ export default function MediaSearch({
         ? 'Recherche en cours…'
         : shown.total === 0
           ? 'Aucun résultat. Essayez d’autres mots ou retirez des filtres.'
-          : `${plural(shown.total, 'ressource', 'ressources')}${search.q && results ? ` pour « ${search.q} »` : ''}`;
+          : `${plural(shown.total, 'ressource', 'ressources')}${resultsFor && results ? ` pour « ${resultsFor} »` : ''}`;
 
   return (
     <div className="media-search">
       <form
         role="search"
-        action="/mediatheque/"
+        action="/mediatheque/recherche/"
         method="get"
         onSubmit={onSubmit}
         className="search-form"

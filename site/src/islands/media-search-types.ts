@@ -40,3 +40,26 @@ export interface MediaSearchState {
 
 export const FACET_PARAMS = ['type', 'theme', 'territory', 'year'] as const;
 export type FacetParam = (typeof FACET_PARAMS)[number];
+
+/** One page of search results, as the island shows it. */
+export interface MediaSearchResults {
+  items: MediaListItem[];
+  total: number;
+  totalPages: number;
+  facets: MediaFacets;
+}
+
+/** Reads Meilisearch's answer (from `/_search` or the server) into results. */
+export function resultsFromResponse(response: {
+  hits: unknown[];
+  totalHits: number;
+  totalPages: number;
+  facetDistribution?: Partial<MediaFacets>;
+}): MediaSearchResults {
+  return {
+    items: response.hits as MediaListItem[],
+    total: response.totalHits,
+    totalPages: response.totalPages,
+    facets: { type: {}, themes: {}, territories: {}, year: {}, ...response.facetDistribution },
+  };
+}

@@ -28,6 +28,7 @@ export const RESERVED_SEGMENTS = [
   'rss.xml',
   'sitemap-index.xml',
   'sitemap-0.xml',
+  'site-settings.json',
   '404',
   'robots.txt',
   'favicon.svg',

@@ -32,11 +32,13 @@ function executableScripts(html: string): string[] {
 
 describe('JavaScript budget and secrets', () => {
   it('ships no JavaScript on any page but the médiathèque search', () => {
-    const pages = files(stack.outDir, '.html').map((file) => path.relative(stack.outDir, file));
+    const pages = files(stack.clientDir, '.html').map((file) =>
+      path.relative(stack.clientDir, file),
+    );
     expect(pages.length).toBeGreaterThan(100);
     const withScripts = pages.filter(
       (page) =>
-        executableScripts(fs.readFileSync(path.join(stack.outDir, page), 'utf8')).length > 0,
+        executableScripts(fs.readFileSync(path.join(stack.clientDir, page), 'utf8')).length > 0,
     );
     expect(withScripts).toEqual([path.join('mediatheque', 'index.html')]);
   });
@@ -51,14 +53,14 @@ describe('JavaScript budget and secrets', () => {
     });
     await page.goto(`${stack.siteUrl}/mediatheque/`, { waitUntil: 'networkidle' });
     await browser.close();
-    const html = fs.readFileSync(path.join(stack.outDir, 'mediatheque', 'index.html'), 'utf8');
+    const html = fs.readFileSync(path.join(stack.clientDir, 'mediatheque', 'index.html'), 'utf8');
     const inline =
       executableScripts(html).length > 0
         ? [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('')
         : '';
     const gzipped = (bytes: Buffer | string) => zlib.gzipSync(bytes, { level: 9 }).length;
     const loaded = scripts.reduce(
-      (sum, script) => sum + gzipped(fs.readFileSync(path.join(stack.outDir, script))),
+      (sum, script) => sum + gzipped(fs.readFileSync(path.join(stack.clientDir, script))),
       0,
     );
     const total = loaded + gzipped(inline);
@@ -74,6 +76,7 @@ describe('JavaScript budget and secrets', () => {
       searchKey: stack.searchKey,
     };
     const leaks: string[] = [];
+    // The whole build: the static files and the server half alike.
     for (const file of files(stack.outDir)) {
       const content = fs.readFileSync(file).toString('latin1');
       for (const [name, value] of Object.entries(secrets))

@@ -6,6 +6,8 @@ declare module 'vitest' {
     stack: {
       siteUrl: string;
       outDir: string;
+      /** Static files of the build (Astro's outDir/client). */
+      clientDir: string;
       cmsUrl: string;
       siteToken: string;
       fullToken: string;
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
   project.provide('stack', {
     siteUrl: stack.siteUrl,
     outDir: stack.outDir,
+    clientDir: stack.clientDir,
     cmsUrl: stack.cms.url,
     siteToken: stack.cms.siteToken,
     fullToken: stack.cms.fullToken,

@@ -155,4 +155,49 @@ describe('médiathèque without JavaScript', () => {
     expect(await page.locator('h1').innerText()).toBe('Rapport annuel avec fichier');
     await page.close();
   });
+
+  it('searches through the form: results, facets and pages rendered by the server', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(search());
+    await page.getByLabel('Rechercher dans la médiathèque').fill('concertaion');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/\/mediatheque\/recherche\/\?q=concertaion/);
+    expect(await status(page)).toMatch(/^\d+ ressources? pour « concertaion »$/);
+    expect(await titles(page)).toContain('Rapport annuel avec fichier');
+    expect(await page.getByLabel('Rechercher dans la médiathèque').inputValue()).toBe(
+      'concertaion',
+    );
+
+    await page.getByRole('checkbox', { name: /^Rapport \(\d+\)$/ }).check();
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/[?&]type=rapport/);
+    const metas = await page.locator('.media-result .card-meta').allInnerTexts();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((meta) => meta.startsWith('Rapport'))).toBe(true);
+
+    await page.goto(search('recherche/?q=dialogue'));
+    const firstPage = await titles(page);
+    await page.locator('.pagination a', { hasText: /^Page 2$/ }).click();
+    await page.waitForURL(/[?&]page=2/);
+    expect(await titles(page)).not.toEqual(firstPage);
+    await page.close();
+  });
+});
+
+describe('server-rendered results with JavaScript', () => {
+  it('are taken over by the island without searching twice', async () => {
+    const browser = await launchBrowser(stack.siteUrl, { alsoAllowed: [stack.cmsUrl] });
+    const page = await browser.context.newPage();
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/_search') searches.push(request.url());
+    });
+    await page.goto(search('recherche/?q=eau'), { waitUntil: 'networkidle' });
+    expect(await status(page)).toMatch(/pour « eau »/);
+    expect(searches).toEqual([]);
+    await page.getByLabel('Rechercher dans la médiathèque').fill('forêt');
+    await expect.poll(() => status(page)).toMatch(/pour « forêt »/);
+    expect(page.url()).toBe(search('recherche/?q=for%C3%AAt'));
+    await browser.close();
+  });
 });

@@ -20,6 +20,7 @@ import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../../../cms/tests/help
 import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/helpers/cms-process';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
 import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
+import { loadRelease } from '../../server/release.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { addFixtureContent } from './cms-fixtures';
 
@@ -77,6 +78,8 @@ export interface SiteStack {
   searchKey: string;
   siteUrl: string;
   outDir: string;
+  /** The static half of the build (pages and assets). */
+  clientDir: string;
   cacheDir: string;
   build: AstroBuildResult;
   /** Environment of a build against this stack (what the site server will pass). */
@@ -121,7 +124,8 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     };
     log('building the site');
     const build = await runAstroBuild(buildEnv);
-    const server = createSiteServer({ root: outDir, meiliUrl: meili.url, searchKey });
+    const release = await loadRelease(outDir);
+    const server = createSiteServer({ release, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     stops.push(
       () =>
@@ -130,7 +134,18 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
           server.closeAllConnections();
         }),
     );
-    return { cms, meili, searchKey, siteUrl, outDir, cacheDir, build, buildEnv, stop };
+    return {
+      cms,
+      meili,
+      searchKey,
+      siteUrl,
+      outDir,
+      clientDir: release.clientDir,
+      cacheDir,
+      build,
+      buildEnv,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

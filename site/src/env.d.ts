@@ -1,0 +1,18 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by the site server on on-demand routes: the site settings of the live build. */
+    global?: import('./schemas/global').Global;
+    /** Set by the site server on on-demand routes: runs a médiathèque search with its search-only key. */
+    searchMedia?: (
+      params: URLSearchParams,
+    ) => Promise<import('@dejala/search/media-search').MediaSearchOutcome>;
+  }
+}
+
+// Plain `tsc` does not read .astro files (the Astro language tools do): type their default export.
+declare module '*.astro' {
+  const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default Component;
+}
