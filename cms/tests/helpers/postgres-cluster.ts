@@ -23,13 +23,19 @@ export function findPostgresBin(): string | undefined {
   return versions[0] ? path.join(root, versions[0], 'bin') : undefined;
 }
 
+// runuser lives in sbin, which a CI shell's PATH may leave out.
+const RUNUSER =
+  ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((file) => fs.existsSync(file)) ??
+  'runuser';
+
 // initdb refuses to run as root: run the server binaries as the postgres system user.
 function asPostgres(command: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
   const [file, fileArgs] = asRoot
-    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    ? [RUNUSER, ['-u', 'postgres', '--', command, ...args]]
     : [command, args];
   const result = spawnSync(file, fileArgs, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${file} could not run: ${result.error.message}`);
   if (result.status !== 0) {
     throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
   }

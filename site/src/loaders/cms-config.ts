@@ -1,3 +1,5 @@
+import { rootEnv } from '../lib/root-env';
+
 /** Where the build reads the CMS, from the environment (never baked into the Astro config). */
 export interface CmsConnection {
   /** Base URL the build fetches from (server to server). */
@@ -8,7 +10,7 @@ export interface CmsConnection {
   publicUrl: string;
 }
 
-export function cmsConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): CmsConnection {
+export function cmsConnectionFromEnv(env: NodeJS.ProcessEnv = rootEnv()): CmsConnection {
   const url = (env.CMS_URL || `http://127.0.0.1:${env.CMS_PORT || 1337}`).replace(/\/$/, '');
   const token = env.SITE_API_TOKEN;
   if (!token) {

@@ -1,0 +1,67 @@
+import type { AstroIntegration } from 'astro';
+import { createMediaSearch } from '@dejala/search/media-search';
+import { createMeiliClient } from '@dejala/search/meili-client';
+import { createSearchHandler } from '@dejala/search/search-handler';
+import { ensureSearchKey } from '@dejala/search/search-key';
+import { rootEnv } from '../lib/root-env';
+import { cmsConnectionFromEnv } from '../loaders/cms-config';
+import { CMS_CONTENT_TYPES } from '../loaders/content-types';
+import { fetchEntries, validateEntry } from '../loaders/strapi';
+
+/**
+ * `astro dev` answers the médiathèque search the way the site server does: `/_search` with
+ * the same handler, and the on-demand results page with the same locals. The search-only key
+ * is derived from MEILI_MASTER_KEY on the dev machine and never sent to the browser.
+ */
+export function searchDevServices(): AstroIntegration {
+  return {
+    name: 'dejala-search-dev-services',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const env = rootEnv();
+        const meiliUrl = env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || 7700}`;
+        let services:
+          Promise<{ json: ReturnType<typeof createSearchHandler>; locals: App.Locals }> | undefined;
+        const start = async () => {
+          const searchKey =
+            env.MEILI_SEARCH_KEY ||
+            (await ensureSearchKey(
+              createMeiliClient({ url: meiliUrl, apiKey: env.MEILI_MASTER_KEY ?? '' }),
+            ));
+          const options = { meiliUrl, searchKey, log: (message: string) => logger.warn(message) };
+          const [global] = await fetchEntries(cmsConnectionFromEnv(env), CMS_CONTENT_TYPES.global);
+          return {
+            json: createSearchHandler(options),
+            locals: {
+              global: validateEntry(CMS_CONTENT_TYPES.global, global!),
+              searchMedia: createMediaSearch(options),
+            },
+          };
+        };
+        const unavailable = (response: import('node:http').ServerResponse, error: Error) => {
+          services = undefined;
+          logger.error(`search dev services: ${error.message}`);
+          response.statusCode = 502;
+          response.end('Meilisearch or the CMS is unavailable to the dev server.');
+        };
+        // Connect strips the mount path; the handler only reads the query string.
+        server.middlewares.use('/_search', (request, response) => {
+          services ??= start();
+          services
+            .then(({ json }) => json(request, response))
+            .catch((error: Error) => unavailable(response, error));
+        });
+        // Astro's dev server takes a request's locals from this symbol, as the node adapter does.
+        server.middlewares.use('/mediatheque/recherche/', (request, _response, next) => {
+          services ??= start();
+          services
+            .then(({ locals }) => {
+              Reflect.set(request, Symbol.for('astro.locals'), locals);
+              next();
+            })
+            .catch(() => next());
+        });
+      },
+    },
+  };
+}
