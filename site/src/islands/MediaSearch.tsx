@@ -1,3 +1,4 @@
+import { SEARCH_UNAVAILABLE_FR } from '@dejala/search/media-search';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MediaResults } from './MediaResults';
 import { EMPTY_SEARCH, isEmptySearch, queryFromSearch, searchFromQuery } from './search-url';
@@ -29,8 +30,6 @@ const FACET_GROUPS: Array<{ param: FacetParam; attribute: keyof MediaFacets; leg
   { param: 'year', attribute: 'year', legend: 'Année' },
 ];
 const TYPING_DELAY_MS = 150;
-const GENERIC_ERROR =
-  'La recherche est momentanément indisponible. Réessayez dans un instant, ou parcourez la liste des ressources.';
 
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString('fr-FR')} ${count > 1 ? many : one}`;
@@ -87,12 +86,12 @@ export default function MediaSearch({
         setStatus('idle');
       } else {
         // The server explains refusals and outages in French: show its words.
-        setError(typeof body?.message === 'string' ? body.message : GENERIC_ERROR);
+        setError(typeof body?.message === 'string' ? body.message : SEARCH_UNAVAILABLE_FR);
         setStatus('error');
       }
     } catch {
       if (current.signal.aborted) return;
-      setError(GENERIC_ERROR);
+      setError(SEARCH_UNAVAILABLE_FR);
       setStatus('error');
     }
   }
@@ -116,7 +115,8 @@ export default function MediaSearch({
       first = false;
       if (alreadyShown) return;
       setSearch(next);
-      if (isEmptySearch(next)) {
+      // Back to no search at all: the static list again (the results page lists everything).
+      if (isEmptySearch(next) && !searched) {
         controller.current?.abort();
         setResults(null);
         setStatus('idle');
