@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     );
     const searchKey = await ensureSearchKey(client);
     const release = await loadRelease(outDir);
-    const server = createSiteServer({ release, meiliUrl: meili.url, searchKey });
+    const server = createSiteServer({ release: () => release, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const siteUrl = buildEnv.SITE_URL;
     const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });

@@ -1,31 +1,104 @@
-// `npm run serve-site`: serves the last build (SITE_OUT_DIR, else site/dist/) on SITE_PORT
-// (4321), with the `/_search` forward and the on-demand search results. The search-only key
-// comes from MEILI_SEARCH_KEY, or is derived from MEILI_MASTER_KEY at start-up (the master key
-// never leaves this process). Settings: environment, then the repository's .env.
+// The site server (`npm run serve-site`; part of `npm start` and of the production stack):
+// serves the live release on SITE_PORT (4321) with `/_search`, rebuilds the site when the
+// CMS webhook calls `POST /_hooks/rebuild`, and builds at start-up and every
+// SITE_RECONCILE_INTERVAL_MS when the CMS publishes something the live build lacks.
+// Settings: environment, then the repository's .env.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import { ensureSearchKey } from '@dejala/search/search-key';
 import { rootEnv } from '../src/lib/root-env.ts';
-import { loadRelease } from './release.ts';
+import { cmsConnectionFromEnv } from '../src/loaders/cms-config.ts';
+import { BuildQueue } from './build-queue.ts';
+import { createHooks } from './hooks.ts';
+import { Publisher } from './publisher.ts';
+import type { Release } from './release.ts';
 import { createSiteServer } from './site-server.ts';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = rootEnv();
+const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
+
+function required(name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set (environment or .env; see .env.example).`);
+  return value;
+}
+
 const meiliUrl = env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || 7700}`;
 const searchKey =
   env.MEILI_SEARCH_KEY ||
-  (await ensureSearchKey(createMeiliClient({ url: meiliUrl, apiKey: env.MEILI_MASTER_KEY ?? '' })));
-const buildDir = env.SITE_OUT_DIR || fileURLToPath(new URL('../dist', import.meta.url));
+  (await ensureSearchKey(
+    createMeiliClient({ url: meiliUrl, apiKey: required('MEILI_MASTER_KEY') }),
+  ));
+const rebuildSecret = required('REBUILD_SECRET');
+const cms = cmsConnectionFromEnv(env);
 const port = Number(env.SITE_PORT || 4321);
 const host = env.SITE_HOST || '127.0.0.1';
+const siteUrl = env.SITE_URL || `http://localhost:${port}`;
 
-const release = await loadRelease(buildDir);
+let live: Release | null = null;
+const publisher = new Publisher({
+  dataDir: path.resolve(ROOT, env.SITE_DATA_DIR || '.tmp/site'),
+  cms,
+  buildEnv: { SITE_URL: siteUrl, CMS_PUBLIC_URL: cms.publicUrl },
+  secrets: [
+    cms.token,
+    searchKey,
+    rebuildSecret,
+    env.MEILI_MASTER_KEY,
+    env.PREVIEW_SECRET,
+    env.ADMIN_PASSWORD,
+  ].filter((secret): secret is string => Boolean(secret)),
+  onLive: (release) => (live = release),
+  log,
+  keepReleases: Number(env.SITE_KEEP_RELEASES || 3),
+});
+const queue = new BuildQueue({
+  build: (reasons) => publisher.build(reasons),
+  debounceMs: Number(env.SITE_REBUILD_DEBOUNCE_MS || 1000),
+  onFinished: (record) =>
+    log(
+      record.ok
+        ? `site: build done in ${record.durationMs} ms`
+        : `site: build FAILED, live site unchanged: ${record.error}`,
+    ),
+});
+
+live = await publisher.loadLive();
 const server = createSiteServer({
-  release,
+  release: () => live,
   meiliUrl,
   searchKey,
-  log: (message) => console.error(message),
+  hooks: createHooks({ secret: rebuildSecret, queue, liveSince: () => publisher.wentLiveAt, log }),
+  log,
 });
-server.listen(port, host, () => console.log(`site: serving ${buildDir} on http://${host}:${port}`));
+await new Promise<void>((resolve) => server.listen(port, host, resolve));
+log(`site: serving on http://${host}:${port} (${live ? 'live release loaded' : 'no release yet'})`);
+
+/** Builds when the CMS publishes something the live build does not show (missed webhook, restart). */
+async function reconcile(when: string): Promise<void> {
+  if (queue.state !== 'idle') return;
+  try {
+    if (await publisher.isOutdated()) queue.request(`${when}: live build outdated`);
+  } catch (error) {
+    log(
+      `site: cannot compare the live build with the CMS (${(error as Error).message}); retrying later`,
+    );
+  }
+}
+await reconcile('start-up');
+const interval = setInterval(
+  () => void reconcile('reconciliation'),
+  Number(env.SITE_RECONCILE_INTERVAL_MS || 300_000),
+);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    log(`site: ${signal}, stopping`);
+    clearInterval(interval);
+    queue.cancelQueued();
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
 }

@@ -55,6 +55,24 @@ export function sendStaticFile(
   urlPath: string,
 ): void {
   const found = resolveStaticFile(root, urlPath);
+  sendFound(request, response, root, found);
+}
+
+/** Sends the build's French 404 page, with status 404. */
+export function sendNotFound(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+): void {
+  sendFound(request, response, root, { file: path.join(root, '404.html'), status: 404 });
+}
+
+function sendFound(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  found: Found,
+): void {
   if ('redirect' in found) {
     const query = (request.url ?? '').split('?')[1];
     response.writeHead(301, { location: query ? `${found.redirect}?${query}` : found.redirect });

@@ -1,4 +1,5 @@
-import { rootEnv } from '../lib/root-env';
+// Imported by the site server too (Node runs it without a bundler): imports keep their .ts extension.
+import { rootEnv } from '../lib/root-env.ts';
 
 /** Where the build reads the CMS, from the environment (never baked into the Astro config). */
 export interface CmsConnection {

@@ -27,6 +27,8 @@ import { addFixtureContent } from './cms-fixtures';
 export interface StackOptions {
   synthetic: number;
   fixtures?: boolean;
+  /** More environment for the CMS (e.g. the rebuild webhook's address). */
+  cmsVars?: Record<string, string>;
   log?: (message: string) => void;
 }
 
@@ -41,6 +43,7 @@ export interface CmsStack {
 /** A seeded CMS on a fresh SQLite database. */
 export async function startSeededCms(options: StackOptions): Promise<CmsStack> {
   const env = await createCmsEnv('sqlite');
+  Object.assign(env.vars, options.cmsVars);
   const server = await startCmsServer(env);
   try {
     await runSeed(env);
@@ -125,7 +128,7 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     log('building the site');
     const build = await runAstroBuild(buildEnv);
     const release = await loadRelease(outDir);
-    const server = createSiteServer({ release, meiliUrl: meili.url, searchKey });
+    const server = createSiteServer({ release: () => release, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     stops.push(
       () =>

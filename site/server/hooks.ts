@@ -1,0 +1,124 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BuildQueue } from './build-queue.ts';
+
+export interface HooksOptions {
+  /** REBUILD_SECRET: the CMS webhook sends it as `Authorization: Bearer …`. */
+  secret: string;
+  queue: BuildQueue;
+  /** When the live release went live, for the status. */
+  liveSince: () => string | null;
+  log: (message: string) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+/** Compares digests, so the time taken says nothing about the secret (not even its length). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface WebhookPayload {
+  event?: unknown;
+  uid?: unknown;
+  model?: unknown;
+  entry?: { publishedAt?: unknown } | null;
+}
+
+function parsePayload(body: string): WebhookPayload {
+  try {
+    const payload = JSON.parse(body) as unknown;
+    return payload && typeof payload === 'object' ? (payload as WebhookPayload) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What asked for the build, from Strapi's webhook payload (`entry.publish api::offer.offer`). */
+function reasonOf(payload: WebhookPayload): string {
+  const event = typeof payload.event === 'string' ? payload.event : 'rebuild';
+  const what = typeof payload.uid === 'string' ? payload.uid : payload.model;
+  return (typeof what === 'string' ? `${event} ${what}` : event).slice(0, 120);
+}
+
+/** A saved draft changes nothing visitors see (published versions carry publishedAt). */
+function isDraftSave(payload: WebhookPayload): boolean {
+  return (
+    (payload.event === 'entry.create' || payload.event === 'entry.update') &&
+    payload.entry !== undefined &&
+    payload.entry !== null &&
+    payload.entry.publishedAt === null
+  );
+}
+
+/**
+ * `POST /_hooks/rebuild` (Bearer REBUILD_SECRET; anything else is a 401 and no build) and
+ * `GET /_hooks/status`. Returns false for other paths.
+ */
+export function createHooks(options: HooksOptions) {
+  return async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
+    if (pathname === '/_hooks/status') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.setHeader('allow', 'GET, HEAD');
+        sendJson(response, 405, { error: 'method_not_allowed' });
+        return true;
+      }
+      sendJson(response, 200, {
+        state: options.queue.state,
+        lastBuild: options.queue.lastBuild,
+        buildsSinceStart: options.queue.buildCount,
+        liveSince: options.liveSince(),
+      });
+      return true;
+    }
+    if (pathname !== '/_hooks/rebuild') return false;
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST');
+      sendJson(response, 405, { error: 'method_not_allowed' });
+      return true;
+    }
+    const header = String(request.headers.authorization ?? '');
+    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    if (!given || !sameSecret(given, options.secret)) {
+      request.resume();
+      options.log('site: rebuild refused (missing or wrong secret)');
+      sendJson(response, 401, { error: 'unauthorized' });
+      return true;
+    }
+    let body: string;
+    try {
+      body = await readBody(request);
+    } catch {
+      sendJson(response, 413, { error: 'body_too_large' });
+      return true;
+    }
+    const payload = parsePayload(body);
+    if (isDraftSave(payload)) {
+      sendJson(response, 202, { state: options.queue.state, ignored: 'draft saved' });
+      return true;
+    }
+    options.queue.request(reasonOf(payload));
+    sendJson(response, 202, { state: options.queue.state });
+    return true;
+  };
+}

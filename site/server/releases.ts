@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Release folders of the site server: each successful build becomes `releases/<id>/`, and
+ * the symlink `current` names the live one. Switching is one atomic rename of a symlink, so a
+ * visitor gets either the old site or the new one, never a mix; the last few are kept.
+ */
+export class ReleaseStore {
+  readonly releasesDir: string;
+  readonly #current: string;
+  readonly #keep: number;
+
+  constructor(dataDir: string, keep = 3) {
+    this.releasesDir = path.join(dataDir, 'releases');
+    this.#current = path.join(dataDir, 'current');
+    this.#keep = keep;
+    fs.mkdirSync(this.releasesDir, { recursive: true });
+  }
+
+  /** The live release's folder, or null before the first successful build. */
+  currentDir(): string | null {
+    try {
+      return fs.realpathSync(this.#current);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Moves a finished build into a new release folder (same file system: a rename). */
+  adopt(buildDir: string): string {
+    const id = new Date().toISOString().replace(/[:.]/g, '-');
+    const target = path.join(this.releasesDir, id);
+    fs.renameSync(buildDir, target);
+    return target;
+  }
+
+  /** Makes a release live, then removes the oldest ones beyond `keep` (never the live one). */
+  activate(releaseDir: string): void {
+    const temporary = `${this.#current}.${process.pid}.tmp`;
+    fs.rmSync(temporary, { force: true });
+    fs.symlinkSync(path.relative(path.dirname(this.#current), releaseDir), temporary);
+    fs.renameSync(temporary, this.#current);
+    const releases = fs.readdirSync(this.releasesDir).sort();
+    for (const old of releases.slice(0, Math.max(0, releases.length - this.#keep))) {
+      const folder = path.join(this.releasesDir, old);
+      if (folder !== releaseDir) fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes a release that did not pass its checks. */
+  discard(releaseDir: string): void {
+    if (releaseDir !== this.currentDir()) fs.rmSync(releaseDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,256 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeiliServer } from '@dejala/search/meili-server';
+import type { CmsStack } from '../helpers/test-stack';
+import type { SiteServerProcess } from '../helpers/site-server-process';
+
+const CM = '/content-manager/collection-types/api::media-item.media-item';
+const SECRET = randomBytes(24).toString('hex');
+
+let cms: CmsStack;
+let meili: MeiliServer;
+let site: SiteServerProcess;
+let adminToken: string;
+let stopAll: () => Promise<void>;
+
+async function cmsCall(method: string, urlPath: string, token: string, body?: unknown) {
+  const response = await fetch(`${cms.url}${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${urlPath}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** What Strapi's webhook sends after a publish. */
+const hook = (secret: string | null = SECRET) =>
+  fetch(`${site.url}/_hooks/rebuild`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(secret === null ? {} : { authorization: `Bearer ${secret}` }),
+    },
+    body: JSON.stringify({ event: 'entry.publish', uid: 'api::media-item.media-item' }),
+  });
+const status = async () => (await fetch(`${site.url}/_hooks/status`)).json();
+
+async function settled(): Promise<any> {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const current = await status();
+    if (current.state === 'idle') {
+      buildsSeen = current.buildsSinceStart;
+      return current;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`builds did not settle:\n${site.log()}`);
+}
+
+let buildsSeen = 0;
+/** Waits for the build the CMS webhook asked for (one more than last time), then for quiet. */
+async function eventuallyBuilt(): Promise<any> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if ((await status()).buildsSinceStart > buildsSeen) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const done = await settled();
+  buildsSeen = done.buildsSinceStart;
+  return done;
+}
+
+/** Publishes a new médiathèque item as an editor does: a draft, then the publish action. */
+async function publishItem(slug: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const created = await cmsCall('POST', CM, adminToken, {
+    title: `Élément ${slug}`,
+    slug,
+    type: 'article',
+    summary: 'Publié depuis le test.',
+    ...extra,
+  });
+  const documentId = created.data.documentId as string;
+  await cmsCall('POST', `${CM}/${documentId}/actions/publish`, adminToken, {});
+  return documentId;
+}
+
+/** Digest of every file of the live release: what visitors get. */
+function liveDigest(): string {
+  const current = fs.realpathSync(path.join(site.dataDir, 'current'));
+  const hash = createHash('sha256');
+  for (const name of fs.readdirSync(current, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(current, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+beforeAll(async () => {
+  const { startSeededCms, startTestMeili } = await import('../helpers/test-stack');
+  const { startSiteServer } = await import('../helpers/site-server-process');
+  const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
+  const { adminLogin } = await import('../../../cms/tests/helpers/http');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-site-server-'));
+  // The CMS calls the site server's webhook itself, as in production.
+  const { freePort } = await import('@dejala/search/child-process');
+  const sitePort = await freePort();
+  cms = await startSeededCms({
+    synthetic: 0,
+    cmsVars: {
+      SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/_hooks/rebuild`,
+      REBUILD_SECRET: SECRET,
+    },
+  });
+  meili = await startTestMeili(path.join(dir, 'meili'));
+  adminToken = await adminLogin(cms.url, cms.env.admin);
+  // The médiathèque index, as the CMS's sync would have made it.
+  const { createMeiliClient } = await import('@dejala/search/meili-client');
+  const { fetchAllPublishedMedia } = await import('@dejala/search/cms-media-source');
+  const { reindexMedia } = await import('@dejala/search/reindex');
+  await reindexMedia(
+    createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
+    await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken }),
+  );
+  site = await startSiteServer(
+    {
+      CMS_URL: cms.url,
+      CMS_PUBLIC_URL: cms.url,
+      SITE_API_TOKEN: cms.siteToken,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      REBUILD_SECRET: SECRET,
+      SITE_REBUILD_DEBOUNCE_MS: '500',
+      SITE_RECONCILE_INTERVAL_MS: '3600000',
+    },
+    path.join(dir, 'site'),
+    sitePort,
+  );
+  stopAll = async () => {
+    await site?.stop();
+    await meili?.stop();
+    await cms?.server.stop();
+    if (cms) removeCmsEnv(cms.env);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+});
+afterAll(() => stopAll?.());
+
+describe('site server: publish → live through the CMS webhook', () => {
+  it('builds at start-up when nothing is live, then serves the site', async () => {
+    const first = await settled();
+    expect(first.lastBuild).toMatchObject({ ok: true, reasons: ['start-up: live build outdated'] });
+    expect(first.liveSince).toEqual(expect.any(String));
+    const home = await fetch(`${site.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Dialogue territorial');
+  });
+
+  it('refuses a rebuild without the secret or with a wrong one, and builds nothing', async () => {
+    const before = await settled();
+    expect((await hook(null)).status).toBe(401);
+    expect((await hook('wrong-secret')).status).toBe(401);
+    expect((await hook(`${SECRET}x`)).status).toBe(401);
+    // A draft saved in the admin sends a webhook too: nothing visible changed, nothing to build.
+    const draftSave = await fetch(`${site.url}/_hooks/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        event: 'entry.update',
+        uid: 'api::offer.offer',
+        entry: { publishedAt: null },
+      }),
+    });
+    expect(await draftSave.json()).toMatchObject({ ignored: 'draft saved' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await status();
+    expect(after.state).toBe('idle');
+    expect(after.buildsSinceStart).toBe(before.buildsSinceStart);
+  });
+
+  it('puts a published item live, and takes an unpublished one down', async () => {
+    const documentId = await publishItem('publie-par-un-editeur');
+    const built = await eventuallyBuilt();
+    expect(built.lastBuild.ok).toBe(true);
+    expect((await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`)).status).toBe(200);
+
+    await cmsCall('POST', `${CM}/${documentId}/actions/unpublish`, adminToken, {});
+    await eventuallyBuilt();
+    const gone = await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('Page introuvable');
+  });
+
+  it('coalesces 30 publishes within 5 s into at most 3 builds, and the site ends up with all 30', async () => {
+    const before = (await settled()).buildsSinceStart;
+    const started = Date.now();
+    for (let n = 0; n < 30; n += 1) {
+      await publishItem(`rafale-${n}`);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+    const after = await settled();
+    expect(after.buildsSinceStart - before).toBeLessThanOrEqual(3);
+    expect(after.lastBuild.ok).toBe(true);
+    for (let n = 0; n < 30; n += 1) {
+      expect((await fetch(`${site.url}/mediatheque/rafale-${n}/`)).status, `rafale-${n}`).toBe(200);
+    }
+  });
+
+  it('keeps the live site byte for byte when a build fails, and says why', async () => {
+    await settled();
+    const live = liveDigest();
+    const form = new FormData();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'sans-alt.png');
+    const [image] = await (
+      await fetch(`${cms.url}/api/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cms.fullToken}` },
+        body: form,
+      })
+    ).json();
+    const bad = await publishItem('image-sans-alternative', {
+      body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+    });
+    // The upload and the publish each call the webhook: wait for the build that saw the entry.
+    let failed = await eventuallyBuilt();
+    for (let more = 0; failed.lastBuild.ok && more < 3; more += 1) failed = await eventuallyBuilt();
+    expect(failed.lastBuild.error).toMatch(
+      new RegExp(`CMS entry media-item ${bad}: field "body\\.0\\.image\\.alternativeText"`),
+    );
+    expect(liveDigest()).toBe(live);
+    expect((await fetch(`${site.url}/mediatheque/image-sans-alternative/`)).status).toBe(404);
+
+    await cmsCall('DELETE', `${CM}/${bad}`, adminToken);
+    expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
+  });
+
+  it('keeps the live site when the CMS cannot be read', async () => {
+    await settled();
+    const live = liveDigest();
+    await cms.server.stop();
+    try {
+      await hook();
+      const failed = await settled();
+      expect(failed.lastBuild.ok).toBe(false);
+      expect(failed.lastBuild.error).toMatch(/fetch failed|ECONNREFUSED|CMS unreachable/);
+      expect(liveDigest()).toBe(live);
+      expect((await fetch(`${site.url}/offres/`)).status).toBe(200);
+    } finally {
+      const { startCmsServer } = await import('../../../cms/tests/helpers/cms-process');
+      cms.server = await startCmsServer(cms.env);
+    }
+  });
+
+  it('forwards only médiathèque searches to Meilisearch', async () => {
+    expect((await fetch(`${site.url}/_search?q=dialogue`)).status).toBe(200);
+    expect((await fetch(`${site.url}/_search?index=users`)).status).toBe(400);
+    expect((await fetch(`${site.url}/_search?q=x`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${site.url}/_search/../indexes/media/documents`)).status).toBe(404);
+  });
+});
