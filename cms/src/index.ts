@@ -4,6 +4,7 @@ import { ensureEditorRole } from './bootstrap/editor-role';
 import { applyFieldGuidance } from './bootstrap/field-guidance';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
@@ -35,6 +36,7 @@ export default {
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await applyFieldGuidance(strapi);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+    await ensureRebuildWebhook(strapi, process.env.SITE_REBUILD_URL, process.env.REBUILD_SECRET);
     searchDrainer = await startSearchSync(strapi);
     searchDrainer?.kick();
   },

@@ -15,7 +15,11 @@ export interface CmsInstance {
  * Registers hooks that boot a CMS on a fresh database before the suite's tests and stop it
  * after; the returned object is filled once `beforeAll` has run.
  */
-export function useCmsInstance(database: DatabaseKind): CmsInstance {
+export function useCmsInstance(
+  database: DatabaseKind,
+  /** More environment for the CMS, read when it starts (after earlier `beforeAll` hooks). */
+  extraVars: () => Record<string, string> = () => ({}),
+): CmsInstance {
   const instance = {
     async restart() {
       await instance.server.stop();
@@ -28,6 +32,7 @@ export function useCmsInstance(database: DatabaseKind): CmsInstance {
       database,
       database === 'postgres' ? postgresCluster() : undefined,
     );
+    Object.assign(instance.env.vars, extraVars());
     instance.server = await startCmsServer(instance.env);
     instance.url = instance.server.url;
   });

@@ -17,12 +17,15 @@ describe('npm start', () => {
   let output = '';
   let cmsUrl: string;
   let meiliUrl: string;
+  let siteUrl: string;
+  let adminToken: string;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-start-'));
-    const [cmsPort, meiliPort] = [await freePort(), await freePort()];
+    const [cmsPort, meiliPort, sitePort] = [await freePort(), await freePort(), await freePort()];
     cmsUrl = `http://127.0.0.1:${cmsPort}`;
     meiliUrl = `http://127.0.0.1:${meiliPort}`;
+    siteUrl = `http://127.0.0.1:${sitePort}`;
     child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.ts')], {
       cwd: ROOT,
       env: {
@@ -35,6 +38,11 @@ describe('npm start', () => {
         MEILI_MASTER_KEY: '',
         CMS_PORT: String(cmsPort),
         MEILI_PORT: String(meiliPort),
+        SITE_PORT: String(sitePort),
+        SITE_DATA_DIR: path.join(dir, 'site'),
+        SITE_URL: '',
+        SITE_REBUILD_URL: '',
+        REBUILD_SECRET: '',
         HOST: '127.0.0.1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,11 +69,12 @@ describe('npm start', () => {
     const printed = /password: (\S+)/.exec(output)?.[1];
     expect(printed).toBeDefined();
     expect(fs.readFileSync(path.join(dir, '.env'), 'utf8')).toContain(`ADMIN_PASSWORD=${printed}`);
-    const token = await adminLogin(cmsUrl, {
+    adminToken = await adminLogin(cmsUrl, {
       email: 'admin@deja-la.test',
       password: printed as string,
     });
-    expect(token).toMatch(/\./);
+    expect(adminToken).toMatch(/\./);
+    expect(output).toContain(`Site               ${siteUrl}/`);
   });
 
   it('serves the admin panel and the seeded content, with Meilisearch beside it', async () => {
@@ -89,6 +98,40 @@ describe('npm start', () => {
     expect(authorised.status).toBe(200);
   });
 
+  it('builds the site, then rebuilds it when an editor publishes', async () => {
+    await eventually(
+      async () => {
+        const status = await (await fetch(`${siteUrl}/_hooks/status`)).json();
+        expect(status).toMatchObject({ state: 'idle', lastBuild: { ok: true } });
+      },
+      180_000,
+      1000,
+    );
+    expect(await (await fetch(`${siteUrl}/offres/culture-de-dialogue/`)).text()).toContain(
+      'Culture de dialogue',
+    );
+    const offers = '/content-manager/collection-types/api::offer.offer';
+    const draft = await request(cmsUrl, offers, {
+      method: 'POST',
+      token: adminToken,
+      body: {
+        title: 'Nouvelle offre',
+        slug: 'nouvelle-offre',
+        summary: 'Publiée pendant le test.',
+      },
+    });
+    await request(cmsUrl, `${offers}/${draft.body.data.documentId}/actions/publish`, {
+      method: 'POST',
+      token: adminToken,
+      body: {},
+    });
+    await eventually(
+      async () => expect((await fetch(`${siteUrl}/offres/nouvelle-offre/`)).status).toBe(200),
+      120_000,
+      1000,
+    );
+  });
+
   it('stops everything it started on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),
@@ -97,5 +140,6 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
     await expect(fetch(`${cmsUrl}/_health`)).rejects.toThrow();
     await expect(fetch(`${meiliUrl}/health`)).rejects.toThrow();
+    await expect(fetch(`${siteUrl}/_hooks/status`)).rejects.toThrow();
   });
 });
