@@ -1,7 +1,8 @@
 // `npm start`: the whole local stack on this machine, seeded on first run.
 // Generates missing secrets into the git-ignored .env (printing the admin password once),
 // starts Meilisearch (bundled, unless MEILI_URL names one), builds the CMS, imports the real
-// content the first time, then runs Strapi until Ctrl-C.
+// content the first time, then runs Strapi and the site server (which builds the site and
+// rebuilds it on each publish) until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { ensureEnvFile, LOCAL_DEFAULTS, loadEnvFile } from './env-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CMS_DIR = path.join(ROOT, 'cms');
+const SITE_DIR = path.join(ROOT, 'site');
 // Overridable so that a test can run the whole start-up in a throwaway folder.
 const ENV_FILE = process.env.DEJALA_ENV_FILE ?? path.join(ROOT, '.env');
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
@@ -26,9 +28,15 @@ const children = new Set<ChildProcess>();
 let stopping = false;
 let stopMeili: () => Promise<void> = async () => {};
 
-function run(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a Node program as a child until it exits; resolves on exit code 0 (or when stopping). */
+function run(
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string = CMS_DIR,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: CMS_DIR, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: 'inherit' });
     children.add(child);
     child.on('exit', (code, signal) => {
       children.delete(child);
@@ -36,6 +44,19 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<voi
       else reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`));
     });
   });
+}
+
+async function waitForHealth(url: string, running: Promise<void>): Promise<void> {
+  let exited = false;
+  void running.finally(() => (exited = true));
+  while (!exited && !stopping) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 function stopAll(signal: NodeJS.Signals): void {
@@ -75,6 +96,8 @@ async function main(): Promise<void> {
   stopMeili = () => meili.stop();
   env.MEILI_URL = meili.url;
   env.MEILI_MASTER_KEY = meili.masterKey;
+  // The CMS calls the local site server after each publish.
+  env.SITE_REBUILD_URL ??= `http://127.0.0.1:${env.SITE_PORT ?? '4321'}/_hooks/rebuild`;
   console.log(
     `start: Meilisearch at ${meili.url}${meili.pid ? ` (bundled, pid ${meili.pid})` : ''}`,
   );
@@ -85,9 +108,27 @@ async function main(): Promise<void> {
     await run('seed', [TSX, 'scripts/seed.ts', '--if-first-run'], env);
     if (stopping) return;
 
-    const port = env.CMS_PORT ?? '1337';
-    console.log(`start: Strapi admin at http://127.0.0.1:${port}/admin (Ctrl-C to stop)`);
-    await run('strapi start', [STRAPI, 'start'], env);
+    const cmsPort = env.CMS_PORT ?? '1337';
+    const sitePort = env.SITE_PORT ?? '4321';
+    const strapi = run('strapi start', [STRAPI, 'start'], env);
+    await waitForHealth(`http://127.0.0.1:${cmsPort}/_health`, strapi);
+    if (stopping) return;
+    // The site server builds the site at start-up when the CMS has content it does not show.
+    const site = run('site server', ['server/main.ts'], env, SITE_DIR);
+    console.log('');
+    console.log(`  CMS (back office)  http://127.0.0.1:${cmsPort}/admin`);
+    console.log(`  Site               http://127.0.0.1:${sitePort}/   (first build in progress)`);
+    console.log(`  Meilisearch        ${meili.url}`);
+    console.log('  Ctrl-C stops everything.');
+    console.log('');
+    // Either one ending (or failing) ends the stack.
+    const failure = await Promise.race([strapi, site]).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    stopAll('SIGTERM');
+    await Promise.allSettled([strapi, site]);
+    if (failure) throw failure;
   } finally {
     await stopMeili();
   }

@@ -29,7 +29,7 @@ export default defineConfig({
     selfContainedServer(),
   ],
   devToolbar: { enabled: false },
-  server: { host: '127.0.0.1', port: Number(env.SITE_DEV_PORT || 4321) },
+  server: { host: '127.0.0.1', port: Number(env.SITE_DEV_PORT || 4322) },
   experimental: { incrementalBuild: true },
   vite: {
     build: { assetsInlineLimit: 0 },
