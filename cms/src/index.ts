@@ -10,6 +10,7 @@ import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
 import { searchOutboxMiddleware } from './document-middlewares/search-outbox';
 import { startSearchSync } from './search-sync/start';
+import { registerSiteStatusRoute } from './site-status/status-route';
 
 // The search sync starts in bootstrap; changes committed before that are drained on start.
 let searchDrainer: Drainer | null = null;
@@ -19,6 +20,7 @@ export default {
     strapi.documents.use(deriveSlugMiddleware(strapi));
     strapi.documents.use(mediaYearMiddleware);
     strapi.documents.use(searchOutboxMiddleware(strapi, () => searchDrainer?.kick()));
+    registerSiteStatusRoute(strapi);
   },
 
   /** Runs on every start and every CLI command that loads the app: each step is idempotent. */

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { SiteStatusPanel } from './site-status/SiteStatusPanel';
 
 // Strapi keeps the chosen interface language under this key; French unless a user picked another.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -14,7 +15,12 @@ export default {
     notifications: { releases: false },
     tutorials: false,
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
+    // Every edit view tells editors whether their publication is on the public site yet.
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel(panels: unknown[]): void };
+    };
+    contentManager.apis.addEditViewSidePanel([SiteStatusPanel]);
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'fr');
     }

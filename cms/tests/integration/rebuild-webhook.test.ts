@@ -21,6 +21,11 @@ describe.each(testDatabases())('rebuild webhook on %s', (database) => {
   beforeAll(async () => {
     // Stands for the site server: records what Strapi sends to /_hooks/rebuild.
     receiver = http.createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/_hooks/status') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ state: 'building', lastBuild: null, liveSince: null }));
+        return;
+      }
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
@@ -109,5 +114,21 @@ describe.each(testDatabases())('rebuild webhook on %s', (database) => {
         }),
       ),
     );
+  });
+
+  it('gives signed-in admin users the site server’s build status, and nobody else', async () => {
+    const status = await request(cms.url, '/dejala/site-status', { token: admin });
+    expect(status.status).toBe(200);
+    expect(status.body).toEqual({
+      reachable: true,
+      configured: true,
+      state: 'building',
+      lastBuild: null,
+      liveSince: null,
+    });
+    expect((await request(cms.url, '/dejala/site-status')).status).toBe(401);
+    expect(
+      (await request(cms.url, '/dejala/site-status', { token: cms.env.siteToken })).status,
+    ).toBe(401);
   });
 });

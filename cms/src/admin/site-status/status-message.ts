@@ -1,0 +1,89 @@
+/** What the CMS reports about the site server (`GET /dejala/site-status`). */
+export interface SiteStatus {
+  reachable: boolean;
+  configured?: boolean;
+  state?: 'idle' | 'queued' | 'building';
+  lastBuild?: { ok: boolean; startedAt: string; finishedAt: string; error?: string } | null;
+  liveSince?: string | null;
+}
+
+/** The entry shown in the edit view, as far as its publication goes. */
+export interface EditedEntry {
+  documentId?: string;
+  publishedAt?: string | null;
+}
+
+export interface StatusMessage {
+  tone: 'success' | 'warning' | 'danger' | 'neutral';
+  text: string;
+  /** What to do, when something needs doing. */
+  advice?: string;
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+
+/** Why a build failed, in words an editor can act on (the error is the site server's English). */
+function explainFailure(error: string | undefined, entry: EditedEntry): StatusMessage {
+  const invalid = /CMS entry (\S+) (\S+): field "([^"]+)"/.exec(error ?? '');
+  if (invalid) {
+    const [, , documentId, field] = invalid;
+    const what = field!.endsWith('alternativeText')
+      ? 'une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers)'
+      : `le champ « ${field} »`;
+    const which = documentId === entry.documentId ? 'Cette fiche' : `La fiche ${documentId}`;
+    return {
+      tone: 'danger',
+      text: 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
+      advice: `${which} ne peut pas être affichée : ${what}. Corrigez-la puis publiez-la à nouveau.`,
+    };
+  }
+  return {
+    tone: 'danger',
+    text: 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
+    advice:
+      'Publiez à nouveau dans quelques minutes. Si l’échec se répète, prévenez l’administrateur du site.',
+  };
+}
+
+/** The sentence the edit view shows about this entry and the public site. */
+export function statusMessage(status: SiteStatus | null, entry: EditedEntry): StatusMessage {
+  if (!status) return { tone: 'neutral', text: 'État du site en cours de lecture…' };
+  if (status.configured === false) {
+    return { tone: 'neutral', text: 'La mise en ligne automatique n’est pas configurée.' };
+  }
+  if (!status.reachable) {
+    return {
+      tone: 'warning',
+      text: 'Le serveur du site ne répond pas.',
+      advice:
+        'Vos publications sont enregistrées et seront mises en ligne à son retour. Si cela dure, prévenez l’administrateur du site.',
+    };
+  }
+  if (status.state === 'building' || status.state === 'queued') {
+    return {
+      tone: 'neutral',
+      text: 'Mise à jour du site en cours : vos changements seront en ligne dans quelques instants.',
+    };
+  }
+  if (status.lastBuild && !status.lastBuild.ok)
+    return explainFailure(status.lastBuild.error, entry);
+  if (!entry.publishedAt) {
+    return {
+      tone: 'neutral',
+      text: 'Cette fiche n’est pas publiée : elle n’apparaît pas sur le site.',
+    };
+  }
+  const builtFrom = status.lastBuild ? Date.parse(status.lastBuild.startedAt) : 0;
+  if (Date.parse(entry.publishedAt) > builtFrom) {
+    return {
+      tone: 'neutral',
+      text: 'Mise à jour du site en attente : cette publication sera en ligne dans quelques instants.',
+    };
+  }
+  return {
+    tone: 'success',
+    text: status.liveSince
+      ? `En ligne. Site mis à jour le ${dateTime.format(new Date(status.liveSince))}.`
+      : 'En ligne.',
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { statusMessage } from '../../src/admin/site-status/status-message';
+
+const built = {
+  ok: true,
+  startedAt: '2026-11-29T10:00:00.000Z',
+  finishedAt: '2026-11-29T10:00:06.000Z',
+};
+
+describe('site status shown to editors', () => {
+  it('says an entry is live once a build started after its publication', () => {
+    const message = statusMessage(
+      { reachable: true, state: 'idle', lastBuild: built, liveSince: '2026-11-29T10:00:07.000Z' },
+      { documentId: 'a', publishedAt: '2026-11-29T09:59:58.000Z' },
+    );
+    expect(message.tone).toBe('success');
+    expect(message.text).toMatch(/^En ligne\. Site mis à jour le 29 novembre 2026/);
+  });
+
+  it('says an update is coming when the publication is newer than the last build, or a build runs', () => {
+    expect(
+      statusMessage(
+        { reachable: true, state: 'idle', lastBuild: built },
+        { publishedAt: '2026-11-29T10:00:01.000Z' },
+      ).text,
+    ).toMatch(/en attente/);
+    expect(
+      statusMessage({ reachable: true, state: 'building', lastBuild: built }, { publishedAt: null })
+        .text,
+    ).toMatch(/^Mise à jour du site en cours/);
+  });
+
+  it('explains a failed build in French, naming what to fix in this entry', () => {
+    const message = statusMessage(
+      {
+        reachable: true,
+        state: 'idle',
+        lastBuild: {
+          ...built,
+          ok: false,
+          error:
+            'astro build failed: CMS entry media-item abc123: field "body.0.image.alternativeText" is missing (text alternative of an image)',
+        },
+      },
+      { documentId: 'abc123', publishedAt: '2026-11-29T09:00:00.000Z' },
+    );
+    expect(message.tone).toBe('danger');
+    expect(message.text).toBe(
+      'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
+    );
+    expect(message.advice).toBe(
+      'Cette fiche ne peut pas être affichée : une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers). Corrigez-la puis publiez-la à nouveau.',
+    );
+  });
+
+  it('tells editors their work is kept when the site server is down, and what a draft means', () => {
+    expect(statusMessage({ reachable: false }, {}).advice).toMatch(
+      /seront mises en ligne à son retour/,
+    );
+    expect(
+      statusMessage({ reachable: true, state: 'idle', lastBuild: built }, { publishedAt: null })
+        .text,
+    ).toBe('Cette fiche n’est pas publiée : elle n’apparaît pas sur le site.');
+  });
+});
