@@ -6,8 +6,9 @@ export interface HooksOptions {
   /** REBUILD_SECRET: the CMS webhook sends it as `Authorization: Bearer …`. */
   secret: string;
   queue: BuildQueue;
-  /** When the live release went live, for the status. */
+  /** When the live release went live, and when it read the CMS, for the status. */
   liveSince: () => string | null;
+  liveContentReadAt: () => string | null;
   log: (message: string) => void;
 }
 
@@ -88,6 +89,7 @@ export function createHooks(options: HooksOptions) {
         lastBuild: options.queue.lastBuild,
         buildsSinceStart: options.queue.buildCount,
         liveSince: options.liveSince(),
+        liveContentReadAt: options.liveContentReadAt(),
       });
       return true;
     }

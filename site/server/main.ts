@@ -70,7 +70,13 @@ const server = createSiteServer({
   release: () => live,
   meiliUrl,
   searchKey,
-  hooks: createHooks({ secret: rebuildSecret, queue, liveSince: () => publisher.wentLiveAt, log }),
+  hooks: createHooks({
+    secret: rebuildSecret,
+    queue,
+    liveSince: () => publisher.wentLiveAt,
+    liveContentReadAt: () => publisher.liveContentReadAt,
+    log,
+  }),
   log,
 });
 await new Promise<void>((resolve) => server.listen(port, host, resolve));

@@ -26,6 +26,8 @@ interface LiveRecord {
   releaseDir: string;
   /** The CMS content the live build was made from (see PublishedState). */
   fingerprint: string;
+  /** When that content was read: publications after this are not in the live build. */
+  contentReadAt: string;
   wentLiveAt: string;
 }
 
@@ -63,6 +65,11 @@ export class Publisher {
     return this.#live?.wentLiveAt ?? null;
   }
 
+  /** When the live build read the CMS, or null before the first build. */
+  get liveContentReadAt(): string | null {
+    return this.#live?.contentReadAt ?? null;
+  }
+
   /** The live release, loaded, or null when there is none yet. */
   async loadLive(): Promise<Release | null> {
     const dir = this.#store.currentDir();
@@ -79,6 +86,7 @@ export class Publisher {
     const { dataDir, cms, log } = this.#options;
     const buildDir = path.join(dataDir, 'build');
     log(`site: build started (${reasons.join(', ')})`);
+    const contentReadAt = new Date().toISOString();
     const before = await readPublishedState(cms);
     fs.rmSync(buildDir, { recursive: true, force: true });
     try {
@@ -109,6 +117,7 @@ export class Publisher {
     this.#live = {
       releaseDir,
       fingerprint: before.fingerprint,
+      contentReadAt,
       wentLiveAt: new Date().toISOString(),
     };
     fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);

@@ -10,17 +10,23 @@ const built = {
 describe('site status shown to editors', () => {
   it('says an entry is live once a build started after its publication', () => {
     const message = statusMessage(
-      { reachable: true, state: 'idle', lastBuild: built, liveSince: '2026-11-29T10:00:07.000Z' },
+      {
+        reachable: true,
+        state: 'idle',
+        lastBuild: built,
+        liveSince: '2026-11-29T10:00:07.000Z',
+        liveContentReadAt: '2026-11-29T10:00:00.000Z',
+      },
       { documentId: 'a', publishedAt: '2026-11-29T09:59:58.000Z' },
     );
     expect(message.tone).toBe('success');
     expect(message.text).toMatch(/^En ligne\. Site mis à jour le 29 novembre 2026/);
   });
 
-  it('says an update is coming when the publication is newer than the last build, or a build runs', () => {
+  it('says an update is coming when the publication is newer than the live build’s content, or a build runs', () => {
     expect(
       statusMessage(
-        { reachable: true, state: 'idle', lastBuild: built },
+        { reachable: true, state: 'idle', lastBuild: null, liveContentReadAt: built.startedAt },
         { publishedAt: '2026-11-29T10:00:01.000Z' },
       ).text,
     ).toMatch(/en attente/);

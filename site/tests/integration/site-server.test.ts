@@ -143,6 +143,7 @@ describe('site server: publish → live through the CMS webhook', () => {
     const first = await settled();
     expect(first.lastBuild).toMatchObject({ ok: true, reasons: ['start-up: live build outdated'] });
     expect(first.liveSince).toEqual(expect.any(String));
+    expect(Date.parse(first.liveContentReadAt)).toBeLessThan(Date.parse(first.liveSince));
     const home = await fetch(`${site.url}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Dialogue territorial');

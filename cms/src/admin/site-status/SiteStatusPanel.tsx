@@ -52,16 +52,20 @@ function SiteStatusContent({ entry }: { entry: EditedEntry }) {
   );
 }
 
-/** Edit-view side panel "Sur le site": is this entry's last publication live yet? */
-export const SiteStatusPanel = ({
-  document,
-}: {
+interface PanelProps {
   document?: { documentId?: string; publishedAt?: string | null };
-}) => ({
-  title: 'Sur le site',
-  content: (
-    <SiteStatusContent
-      entry={{ documentId: document?.documentId, publishedAt: document?.publishedAt ?? null }}
-    />
-  ),
-});
+  meta?: { availableStatus?: Array<{ publishedAt?: string | null }> };
+}
+
+/** Edit-view side panel "Sur le site": is this entry's last publication live yet? */
+export const SiteStatusPanel = ({ document, meta }: PanelProps) => {
+  // The draft tab shows the draft (publishedAt null): the published version is in the metadata.
+  const publishedAt =
+    document?.publishedAt ??
+    meta?.availableStatus?.find((version) => version.publishedAt)?.publishedAt ??
+    null;
+  return {
+    title: 'Sur le site',
+    content: <SiteStatusContent entry={{ documentId: document?.documentId, publishedAt }} />,
+  };
+};

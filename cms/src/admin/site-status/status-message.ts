@@ -5,6 +5,8 @@ export interface SiteStatus {
   state?: 'idle' | 'queued' | 'building';
   lastBuild?: { ok: boolean; startedAt: string; finishedAt: string; error?: string } | null;
   liveSince?: string | null;
+  /** When the live build read the CMS: later publications are not in it yet. */
+  liveContentReadAt?: string | null;
 }
 
 /** The entry shown in the edit view, as far as its publication goes. */
@@ -73,8 +75,8 @@ export function statusMessage(status: SiteStatus | null, entry: EditedEntry): St
       text: 'Cette fiche n’est pas publiée : elle n’apparaît pas sur le site.',
     };
   }
-  const builtFrom = status.lastBuild ? Date.parse(status.lastBuild.startedAt) : 0;
-  if (Date.parse(entry.publishedAt) > builtFrom) {
+  const liveFrom = status.liveContentReadAt ? Date.parse(status.liveContentReadAt) : 0;
+  if (Date.parse(entry.publishedAt) > liveFrom) {
     return {
       tone: 'neutral',
       text: 'Mise à jour du site en attente : cette publication sera en ligne dans quelques instants.',
