@@ -1,15 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
 import { createMediaSearch, type MediaSearchOptions } from './media-search.js';
 
 export type SearchHandlerOptions = MediaSearchOptions;
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
+function sendJson(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+): void {
+  const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-  });
-  response.end(JSON.stringify(body));
+    vary: 'accept-encoding',
+  };
+  let payload: Buffer = Buffer.from(JSON.stringify(body));
+  // Results with facets weigh ~25 kB; compressed in one write they cost the browser ~5 kB.
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (payload.length > 1024 && /\bbr\b/.test(accepted)) {
+    payload = zlib.brotliCompressSync(payload, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 },
+    });
+    headers['content-encoding'] = 'br';
+  } else if (payload.length > 1024 && /\bgzip\b/.test(accepted)) {
+    payload = zlib.gzipSync(payload, { level: 6 });
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = String(payload.length);
+  response.writeHead(status, headers);
+  response.end(payload);
 }
 
 /**
@@ -22,20 +43,23 @@ export function createSearchHandler(options: SearchHandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
-      return sendJson(response, 405, {
+      return sendJson(request, response, 405, {
         error: 'method_not_allowed',
         message: 'Seule la recherche (GET) est permise.',
       });
     }
     const outcome = await search(new URL(request.url ?? '/', 'http://localhost').searchParams);
-    if (outcome.ok) return sendJson(response, 200, outcome.response);
+    if (outcome.ok) return sendJson(request, response, 200, outcome.response);
     if (outcome.status === 400) {
-      return sendJson(response, 400, {
+      return sendJson(request, response, 400, {
         error: 'invalid_search',
         parameter: outcome.parameter,
         message: outcome.messageFr,
       });
     }
-    return sendJson(response, 502, { error: 'search_unavailable', message: outcome.messageFr });
+    return sendJson(request, response, 502, {
+      error: 'search_unavailable',
+      message: outcome.messageFr,
+    });
   };
 }

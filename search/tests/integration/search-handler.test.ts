@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_INDEX_UID, toMediaDocument } from '../../src/media-document.js';
 import { ensureMediaIndex } from '../../src/media-index.js';
@@ -90,6 +91,17 @@ describe('search endpoint handler', () => {
     const body = (await response.json()) as any;
     expect(body).toMatchObject({ error: 'invalid_search', parameter });
     expect(body.message).toMatch(/[éèàûô«]|recherche|paramètre/i);
+  });
+
+  it('compresses results for browsers that accept it', async () => {
+    const raw = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${site.url}/_search?q=`, { headers: { 'accept-encoding': 'gzip, br' } }, resolve),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of raw) chunks.push(chunk as Buffer);
+    expect(raw.headers['content-encoding']).toBe('br');
+    const body = JSON.parse(zlib.brotliDecompressSync(Buffer.concat(chunks)).toString('utf8'));
+    expect(body.hits.length).toBeGreaterThan(0);
   });
 
   it('refuses anything but a search', async () => {
