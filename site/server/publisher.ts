@@ -52,6 +52,7 @@ export class Publisher {
   readonly #store: ReleaseStore;
   readonly #recordFile: string;
   #live: LiveRecord | null;
+  #loaded: Release | null = null;
 
   constructor(options: PublisherOptions) {
     this.#options = options;
@@ -73,7 +74,8 @@ export class Publisher {
   /** The live release, loaded, or null when there is none yet. */
   async loadLive(): Promise<Release | null> {
     const dir = this.#store.currentDir();
-    return dir ? loadRelease(dir) : null;
+    this.#loaded = dir ? await loadRelease(dir) : null;
+    return this.#loaded;
   }
 
   /** True when the CMS publishes something the live build does not show (or nothing is live). */
@@ -110,7 +112,8 @@ export class Publisher {
       this.#store.discard(releaseDir);
       throw new Error(`release checks failed: ${problems.join('; ')}`);
     }
-    const release = await loadRelease(releaseDir);
+    const release = await loadRelease(releaseDir, this.#loaded);
+    this.#loaded = release;
     this.#store.activate(releaseDir);
     this.#options.onLive(release);
     // If content changed during the build, remember the older state: reconciliation rebuilds.
