@@ -24,6 +24,7 @@ export const LOCAL_DEFAULTS: Record<string, Generator> = {
   SITE_API_TOKEN: hex(32),
   MEILI_MASTER_KEY: hex(24),
   REBUILD_SECRET: hex(24),
+  PREVIEW_SECRET: hex(24),
   ADMIN_EMAIL: () => 'admin@deja-la.test',
   ADMIN_PASSWORD: adminPassword,
 };

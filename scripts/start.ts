@@ -98,6 +98,8 @@ async function main(): Promise<void> {
   env.MEILI_MASTER_KEY = meili.masterKey;
   // The CMS calls the local site server after each publish.
   env.SITE_REBUILD_URL ??= `http://127.0.0.1:${env.SITE_PORT ?? '4321'}/_hooks/rebuild`;
+  // Where the CMS's preview button opens drafts, and the site's own address.
+  env.SITE_URL ??= `http://127.0.0.1:${env.SITE_PORT ?? '4321'}`;
   console.log(
     `start: Meilisearch at ${meili.url}${meili.pid ? ` (bundled, pid ${meili.pid})` : ''}`,
   );

@@ -70,6 +70,7 @@ const server = createSiteServer({
   release: () => live,
   meiliUrl,
   searchKey,
+  preview: env.PREVIEW_SECRET ? { secret: env.PREVIEW_SECRET, cms } : undefined,
   hooks: createHooks({
     secret: rebuildSecret,
     queue,

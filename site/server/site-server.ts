@@ -2,6 +2,8 @@ import http from 'node:http';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
 import type { Release } from './release.ts';
+import type { CmsConnection } from '../src/loaders/cms-config.ts';
+import { isValidPreviewToken } from './preview-token.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
 
 export interface SiteServerOptions {
@@ -10,6 +12,8 @@ export interface SiteServerOptions {
   meiliUrl: string;
   /** The search-only key: injected here, never sent to browsers. */
   searchKey: string;
+  /** Draft previews (`/preview/<type>/<documentId>/?token=…`): off without a secret. */
+  preview?: { secret: string; cms: CmsConnection };
   /** `/_hooks/*`: answers and returns true when the path is one of them. */
   hooks?: (
     request: http.IncomingMessage,
@@ -21,6 +25,10 @@ export interface SiteServerOptions {
 
 // Routes Astro renders per request; everything else is a file of the build.
 const ON_DEMAND = ['/mediatheque/recherche/'];
+
+const PREVIEW_PATH = /^\/preview\/([a-z-]+)\/([^/]+)\/$/;
+const PREVIEW_REFUSED = `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="robots" content="noindex"><title>Aperçu indisponible</title>
+<p>Ce lien d’aperçu n’est pas valable ou a expiré. Rouvrez l’aperçu depuis le back office.</p></html>`;
 
 const NOT_BUILT_YET = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Site en préparation</title>
 <p>Le site est en cours de construction. Revenez dans quelques instants.</p></html>`;
@@ -74,6 +82,28 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
       return;
     }
     try {
+      if (url.pathname.startsWith('/preview/')) {
+        // Never indexed, never cached, and the signed link never leaks through a Referer.
+        response.setHeader('x-robots-tag', 'noindex, nofollow');
+        response.setHeader('cache-control', 'no-store');
+        response.setHeader('referrer-policy', 'no-referrer');
+        const match = PREVIEW_PATH.exec(url.pathname);
+        if (!options.preview || !match) return sendNotFound(request, response, release.clientDir);
+        const status = url.searchParams.get('status') === 'published' ? 'published' : 'draft';
+        const target = { type: match[1]!, documentId: decodeURIComponent(match[2]!), status };
+        if (!isValidPreviewToken(options.preview.secret, target, url.searchParams.get('token'))) {
+          response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' });
+          response.end(PREVIEW_REFUSED);
+          return;
+        }
+        const locals: App.Locals = {
+          global: release.global,
+          preview: { cms: options.preview.cms, status },
+        };
+        const notFound = () => sendNotFound(request, response, release.clientDir);
+        release.onDemand(request, response, notFound, locals).catch(fail);
+        return;
+      }
       if (ON_DEMAND.includes(url.pathname)) {
         const locals: App.Locals = { global: release.global, searchMedia };
         const notFound = () => sendNotFound(request, response, release.clientDir);

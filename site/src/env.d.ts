@@ -4,6 +4,11 @@ declare namespace App {
   interface Locals {
     /** Set by the site server on on-demand routes: the site settings of the live build. */
     global?: import('./schemas/global').Global;
+    /** Set by the site server once a preview link's signature is checked: what to read, and how. */
+    preview?: {
+      cms: import('./loaders/cms-config').CmsConnection;
+      status: 'draft' | 'published';
+    };
     /** Set by the site server on on-demand routes: runs a médiathèque search with its search-only key. */
     searchMedia?: (
       params: URLSearchParams,

@@ -95,6 +95,33 @@ function deepestIssue(issue: Issue): Issue {
   return deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
 }
 
+/**
+ * One entry by documentId, as a draft or as published (previews); null when there is none.
+ * Reading drafts needs a token: the site's read-only token may, anonymous visitors may not.
+ */
+export async function fetchEntry(
+  cms: CmsConnection,
+  type: CmsContentType,
+  documentId: string,
+  status: 'draft' | 'published',
+): Promise<Record<string, unknown> | null> {
+  const query = new URLSearchParams({ status });
+  appendPopulate(query, type.populate);
+  try {
+    const body = (await getJson(
+      cms,
+      `${type.endpoint}/${encodeURIComponent(documentId)}`,
+      query,
+    )) as {
+      data: Record<string, unknown> | null;
+    };
+    return body.data;
+  } catch (error) {
+    if (error instanceof CmsUnavailableError && / 404 /.test(error.message)) return null;
+    throw error;
+  }
+}
+
 /** Validates one raw entry; the first problem becomes a CmsEntryInvalidError naming the field. */
 export function validateEntry<T>(
   type: CmsContentType & { schema: z.ZodType<T> },

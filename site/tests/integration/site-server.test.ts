@@ -9,6 +9,7 @@ import type { SiteServerProcess } from '../helpers/site-server-process';
 
 const CM = '/content-manager/collection-types/api::media-item.media-item';
 const SECRET = randomBytes(24).toString('hex');
+const PREVIEW_SECRET = randomBytes(24).toString('hex');
 
 let cms: CmsStack;
 let meili: MeiliServer;
@@ -102,6 +103,8 @@ beforeAll(async () => {
     cmsVars: {
       SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/_hooks/rebuild`,
       REBUILD_SECRET: SECRET,
+      SITE_URL: `http://127.0.0.1:${sitePort}`,
+      PREVIEW_SECRET,
     },
   });
   meili = await startTestMeili(path.join(dir, 'meili'));
@@ -122,6 +125,7 @@ beforeAll(async () => {
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
       REBUILD_SECRET: SECRET,
+      PREVIEW_SECRET,
       SITE_REBUILD_DEBOUNCE_MS: '500',
       SITE_RECONCILE_INTERVAL_MS: '3600000',
     },
@@ -197,6 +201,10 @@ describe('site server: publish → live through the CMS webhook', () => {
     for (let n = 0; n < 30; n += 1) {
       expect((await fetch(`${site.url}/mediatheque/rafale-${n}/`)).status, `rafale-${n}`).toBe(200);
     }
+    // Pages rendered on demand still answer after several releases (their handler is kept).
+    const results = await fetch(`${site.url}/mediatheque/recherche/?q=dialogue`);
+    expect(results.status).toBe(200);
+    expect(await results.text()).toMatch(/\d+ ressources? pour « dialogue »/);
   });
 
   it('keeps the live site byte for byte when a build fails, and says why', async () => {
@@ -229,6 +237,50 @@ describe('site server: publish → live through the CMS webhook', () => {
 
     await cmsCall('DELETE', `${CM}/${bad}`, adminToken);
     expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
+  });
+
+  it('shows a draft through the CMS preview link, to nobody without it', async () => {
+    const draft = await cmsCall('POST', CM, adminToken, {
+      title: 'Brouillon à relire',
+      slug: 'brouillon-a-relire',
+      type: 'article',
+      summary: 'Pas encore publié : visible en aperçu seulement.',
+    });
+    const documentId = draft.data.documentId as string;
+    const link = await cmsCall(
+      'GET',
+      `/content-manager/preview/url/api::media-item.media-item?documentId=${documentId}&status=draft`,
+      adminToken,
+    );
+    const url = new URL(link.data.url as string);
+    expect(url.origin).toBe(site.url);
+    expect(url.href).not.toContain(PREVIEW_SECRET);
+    const shown = await fetch(url);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    const html = await shown.text();
+    expect(html).toContain('Brouillon à relire');
+    expect(html).toContain('Aperçu du brouillon');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+
+    const refused = async (target: string) => (await fetch(target)).status;
+    const withoutToken = new URL(url);
+    withoutToken.searchParams.delete('token');
+    expect(await refused(withoutToken.href)).toBe(401);
+    const forged = new URL(url);
+    forged.searchParams.set(
+      'token',
+      `${url.searchParams.get('token')!.split('.')[0]}.${'0'.repeat(64)}`,
+    );
+    expect(await refused(forged.href)).toBe(401);
+    const otherEntry = new URL(url.href.replace(documentId, 'autre-document'));
+    expect(await refused(otherEntry.href)).toBe(401);
+    // The token is for the draft: it does not open a published version, and the draft is not public.
+    const published = new URL(url);
+    published.searchParams.set('status', 'published');
+    expect(await refused(published.href)).toBe(401);
+    expect((await fetch(`${site.url}/mediatheque/brouillon-a-relire/`)).status).toBe(404);
   });
 
   it('keeps the live site when the CMS cannot be read', async () => {
