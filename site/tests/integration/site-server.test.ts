@@ -95,6 +95,14 @@ beforeAll(async () => {
   const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
   const { adminLogin } = await import('../../../cms/tests/helpers/http');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-site-server-'));
+  // Set before anything starts, so that a failing start-up still stops what did start.
+  stopAll = async () => {
+    await site?.stop();
+    await meili?.stop();
+    await cms?.server.stop();
+    if (cms) removeCmsEnv(cms.env);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   // The CMS calls the site server's webhook itself, as in production.
   const { freePort } = await import('@dejala/search/child-process');
   const sitePort = await freePort();
@@ -132,13 +140,6 @@ beforeAll(async () => {
     path.join(dir, 'site'),
     sitePort,
   );
-  stopAll = async () => {
-    await site?.stop();
-    await meili?.stop();
-    await cms?.server.stop();
-    if (cms) removeCmsEnv(cms.env);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
 });
 afterAll(() => stopAll?.());
 
