@@ -27,11 +27,26 @@ function mediaQuery(page: number, documentIds?: string[]): URLSearchParams {
   return query;
 }
 
+/**
+ * A GET that survives a dropped connection (a keep-alive socket the CMS closed as it was
+ * reused): tried three times, a second apart. HTTP errors are answers, not retried.
+ */
+async function fetchWithRetry(url: string, init: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function fetchPage(
   api: CmsApi,
   query: URLSearchParams,
 ): Promise<{ data: MediaEntry[]; pageCount: number }> {
-  const response = await fetch(`${api.url.replace(/\/$/, '')}/api/media-items?${query}`, {
+  const response = await fetchWithRetry(`${api.url.replace(/\/$/, '')}/api/media-items?${query}`, {
     headers: { authorization: `Bearer ${api.token}` },
   });
   if (!response.ok) {
