@@ -68,7 +68,8 @@ export class Publisher {
 
   /** When the live build read the CMS, or null before the first build. */
   get liveContentReadAt(): string | null {
-    return this.#live?.contentReadAt ?? null;
+    // Records written before contentReadAt existed: the time the build went live is close.
+    return this.#live?.contentReadAt ?? this.#live?.wentLiveAt ?? null;
   }
 
   /** The live release, loaded, or null when there is none yet. */
