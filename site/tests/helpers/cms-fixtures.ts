@@ -2,7 +2,8 @@
 // podcast episode (audio file), a YouTube video, a training session, an image inside text,
 // and an entry full of hostile markup. Written through the REST API with a full-access token.
 
-const PNG_1X1 = Buffer.from(
+/** A 1×1 PNG: enough for an image the CMS accepts. */
+export const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
@@ -33,13 +34,14 @@ const MINIMAL_PDF = Buffer.from(
 );
 
 /** An uploaded file as Strapi returns it (an image block embeds the whole object). */
-interface Upload {
+export interface Upload {
   id: number;
   url: string;
   [field: string]: unknown;
 }
 
-async function upload(
+/** Uploads a file to the media library (with its text alternative, when given). */
+export async function upload(
   cmsUrl: string,
   token: string,
   name: string,

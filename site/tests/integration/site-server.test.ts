@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeiliServer } from '@dejala/search/meili-server';
+import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
 
@@ -211,19 +212,7 @@ describe('site server: publish → live through the CMS webhook', () => {
   it('keeps the live site byte for byte when a build fails, and says why', async () => {
     await settled();
     const live = liveDigest();
-    const form = new FormData();
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'sans-alt.png');
-    const [image] = await (
-      await fetch(`${cms.url}/api/upload`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${cms.fullToken}` },
-        body: form,
-      })
-    ).json();
+    const image = await upload(cms.url, cms.fullToken, 'sans-alt.png', 'image/png', PNG_1X1);
     const bad = await publishItem('image-sans-alternative', {
       body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
     });

@@ -3,6 +3,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CMS_CONTENT_TYPES } from '../../src/loaders/content-types';
 import { CmsEntryInvalidError, CmsUnavailableError, strapiLoader } from '../../src/loaders/strapi';
+import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 
 // Enough synthetic items for three REST pages of 100.
@@ -106,18 +107,7 @@ describe('Strapi content loader against a seeded CMS', () => {
   });
 
   it('fails with the type, documentId and field of an entry the site cannot render', async () => {
-    const form = new FormData();
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'sans-alt.png');
-    const upload = await fetch(`${cms.url}/api/upload`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${cms.fullToken}` },
-      body: form,
-    });
-    const [image] = await upload.json();
+    const image = await upload(cms.url, cms.fullToken, 'sans-alt.png', 'image/png', PNG_1X1);
     const item = await write(cms, 'POST', 'media-items', {
       title: 'Image sans texte alternatif',
       slug: 'image-sans-alt',
