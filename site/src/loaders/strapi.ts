@@ -25,9 +25,13 @@ export class CmsEntryInvalidError extends Error {
 
 /** The CMS could not be read (down, wrong token, unpublished single type). */
 export class CmsUnavailableError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  /** The CMS's HTTP status when it answered; absent when it could not be reached. */
+  readonly status?: number;
+
+  constructor(message: string, options?: ErrorOptions & { status?: number }) {
     super(message, options);
     this.name = 'CmsUnavailableError';
+    this.status = options?.status;
   }
 }
 
@@ -45,7 +49,12 @@ async function getJson(cms: CmsConnection, path: string, query: URLSearchParams)
   }
   if (!response.ok) {
     const detail = (await response.text()).slice(0, 300);
-    throw new CmsUnavailableError(`CMS answered ${response.status} to GET /api/${path}: ${detail}`);
+    throw new CmsUnavailableError(
+      `CMS answered ${response.status} to GET /api/${path}: ${detail}`,
+      {
+        status: response.status,
+      },
+    );
   }
   return response.json();
 }
@@ -117,7 +126,7 @@ export async function fetchEntry(
     };
     return body.data;
   } catch (error) {
-    if (error instanceof CmsUnavailableError && / 404 /.test(error.message)) return null;
+    if (error instanceof CmsUnavailableError && error.status === 404) return null;
     throw error;
   }
 }

@@ -138,6 +138,7 @@ describe('Strapi content loader against a seeded CMS', () => {
     await expect(wrongToken.load(context)).rejects.toThrow(
       new CmsUnavailableError(
         'CMS answered 401 to GET /api/offers: {"data":null,"error":{"status":401,"name":"UnauthorizedError","message":"Missing or invalid credentials","details":{}}}',
+        { status: 401 },
       ),
     );
     const nobody = strapiLoader(CMS_CONTENT_TYPES.offers, {
