@@ -9,7 +9,7 @@ import { parseArgs, parseEnv } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
 import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
 import { findDrift, hasDrift, type Drift } from './drift.js';
-import { createMeiliClient } from './meili-client.js';
+import { createMeiliClient, meiliUrlFromEnv } from './meili-client.js';
 import { ensureMediaIndex } from './media-index.js';
 import { reindexMedia } from './reindex.js';
 import { ensureSearchKey } from './search-key.js';
@@ -35,8 +35,10 @@ function required(name: string): string {
 }
 
 function connect(): { client: Meilisearch; cms: CmsApi } {
-  const meiliUrl = process.env.MEILI_URL || `http://127.0.0.1:${process.env.MEILI_PORT ?? 7700}`;
-  const client = createMeiliClient({ url: meiliUrl, apiKey: required('MEILI_MASTER_KEY') });
+  const client = createMeiliClient({
+    url: meiliUrlFromEnv(process.env),
+    apiKey: required('MEILI_MASTER_KEY'),
+  });
   const cms = {
     url: process.env.CMS_URL || `http://127.0.0.1:${process.env.CMS_PORT ?? 1337}`,
     token: required('SITE_API_TOKEN'),

@@ -16,3 +16,8 @@ export function createMeiliClient(options: {
     timeout: options.timeoutMs ?? 10_000,
   });
 }
+
+/** Where Meilisearch answers: MEILI_URL, else the local one on MEILI_PORT (7700). */
+export function meiliUrlFromEnv(env: NodeJS.ProcessEnv): string {
+  return env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || 7700}`;
+}

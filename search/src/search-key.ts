@@ -1,5 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from './media-document.js';
+import { createMeiliClient } from './meili-client.js';
 
 /**
  * Fixed uid of the search-only key: Meilisearch derives a key's value from its uid and the
@@ -35,4 +36,16 @@ export async function ensureSearchKey(client: Meilisearch): Promise<string> {
     expiresAt: null,
   });
   return created.key;
+}
+
+/**
+ * The search-only key a server process hands out: MEILI_SEARCH_KEY when set, else ensured
+ * with MEILI_MASTER_KEY (which then stays in this process).
+ */
+export async function searchKeyFromEnv(env: NodeJS.ProcessEnv, meiliUrl: string): Promise<string> {
+  if (env.MEILI_SEARCH_KEY) return env.MEILI_SEARCH_KEY;
+  if (!env.MEILI_MASTER_KEY) {
+    throw new Error('MEILI_MASTER_KEY is not set (environment or .env; see .env.example).');
+  }
+  return ensureSearchKey(createMeiliClient({ url: meiliUrl, apiKey: env.MEILI_MASTER_KEY }));
 }

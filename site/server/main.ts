@@ -5,8 +5,8 @@
 // Settings: environment, then the repository's .env.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMeiliClient } from '@dejala/search/meili-client';
-import { ensureSearchKey } from '@dejala/search/search-key';
+import { meiliUrlFromEnv } from '@dejala/search/meili-client';
+import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../src/lib/root-env.ts';
 import { cmsConnectionFromEnv } from '../src/loaders/cms-config.ts';
 import { BuildQueue } from './build-queue.ts';
@@ -25,12 +25,8 @@ function required(name: string): string {
   return value;
 }
 
-const meiliUrl = env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || 7700}`;
-const searchKey =
-  env.MEILI_SEARCH_KEY ||
-  (await ensureSearchKey(
-    createMeiliClient({ url: meiliUrl, apiKey: required('MEILI_MASTER_KEY') }),
-  ));
+const meiliUrl = meiliUrlFromEnv(env);
+const searchKey = await searchKeyFromEnv(env, meiliUrl);
 const rebuildSecret = required('REBUILD_SECRET');
 const cms = cmsConnectionFromEnv(env);
 const port = Number(env.SITE_PORT || 4321);

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { createMediaSearch } from '@dejala/search/media-search';
-import { createMeiliClient } from '@dejala/search/meili-client';
+import { meiliUrlFromEnv } from '@dejala/search/meili-client';
 import { createSearchHandler } from '@dejala/search/search-handler';
-import { ensureSearchKey } from '@dejala/search/search-key';
+import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../lib/root-env';
 import { cmsConnectionFromEnv } from '../loaders/cms-config';
 import { CMS_CONTENT_TYPES } from '../loaders/content-types';
@@ -19,15 +19,11 @@ export function searchDevServices(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
         const env = rootEnv();
-        const meiliUrl = env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || 7700}`;
+        const meiliUrl = meiliUrlFromEnv(env);
         let services:
           Promise<{ json: ReturnType<typeof createSearchHandler>; locals: App.Locals }> | undefined;
         const start = async () => {
-          const searchKey =
-            env.MEILI_SEARCH_KEY ||
-            (await ensureSearchKey(
-              createMeiliClient({ url: meiliUrl, apiKey: env.MEILI_MASTER_KEY ?? '' }),
-            ));
+          const searchKey = await searchKeyFromEnv(env, meiliUrl);
           const options = { meiliUrl, searchKey, log: (message: string) => logger.warn(message) };
           const [global] = await fetchEntries(cmsConnectionFromEnv(env), CMS_CONTENT_TYPES.global);
           return {
