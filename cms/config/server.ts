@@ -7,6 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  // Uploads live in <public>/uploads: a volume in production, a folder per instance in tests.
+  dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

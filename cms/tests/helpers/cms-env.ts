@@ -26,6 +26,7 @@ export async function createCmsEnv(
   cluster?: PostgresCluster,
 ): Promise<CmsEnv> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-cms-'));
+  fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   const admin = { email: 'admin@example.org', password: `Adm1n-${randomBytes(6).toString('hex')}` };
   const siteToken = randomBytes(32).toString('hex');
   const vars: Record<string, string> = {
@@ -47,6 +48,8 @@ export async function createCmsEnv(
     MEILI_MASTER_KEY: '',
     DATABASE_URL: '',
     CMS_PUBLIC_URL: '',
+    // Uploads of this instance only (never the repository's cms/public/uploads).
+    CMS_PUBLIC_DIR: path.join(dir, 'public'),
   };
   if (database === 'sqlite') {
     vars.DATABASE_CLIENT = 'sqlite';
