@@ -27,9 +27,12 @@ export async function reindexMedia(
   await ensureMediaIndex(client, live);
   await ensureMediaIndex(client, fresh);
   try {
-    const documents = entries.map((entry) =>
-      toMediaDocument(entry, { mediaBaseUrl: options.mediaBaseUrl }),
-    );
+    // Meilisearch ranks equally relevant documents in the order they were added: adding
+    // them by documentId makes a reindex rank the same content the same way, whatever order
+    // the CMS lists it in (row ids change when a backup is restored).
+    const documents = entries
+      .map((entry) => toMediaDocument(entry, { mediaBaseUrl: options.mediaBaseUrl }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (let start = 0; start < documents.length; start += batchSize) {
       await succeeded(
         client

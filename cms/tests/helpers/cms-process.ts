@@ -26,8 +26,9 @@ export interface CmsServer {
   stop(): Promise<void>;
 }
 
-export async function startCmsServer(env: CmsEnv): Promise<CmsServer> {
-  const port = await freePort();
+/** Starts on `port` when given (a restart keeping its address), else on a free port. */
+export async function startCmsServer(env: CmsEnv, port?: number): Promise<CmsServer> {
+  port ??= await freePort();
   const logFile = path.join(env.dir, `strapi-${port}.log`);
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {

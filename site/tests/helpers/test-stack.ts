@@ -18,6 +18,7 @@ import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../../../cms/tests/helpers/cms-env';
 import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/helpers/cms-process';
+import { postgresCluster, type DatabaseKind } from '../../../cms/tests/helpers/databases';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
 import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
 import { loadRelease } from '../../server/release.ts';
@@ -26,6 +27,8 @@ import { addFixtureContent } from './cms-fixtures';
 
 export interface StackOptions {
   synthetic: number;
+  /** SQLite unless told (PostgreSQL needs the run's cluster). */
+  database?: DatabaseKind;
   fixtures?: boolean;
   /** More environment for the CMS (e.g. the rebuild webhook's address). */
   cmsVars?: Record<string, string>;
@@ -42,7 +45,8 @@ export interface CmsStack {
 
 /** A seeded CMS on a fresh SQLite database. */
 export async function startSeededCms(options: StackOptions): Promise<CmsStack> {
-  const env = await createCmsEnv('sqlite');
+  const database = options.database ?? 'sqlite';
+  const env = await createCmsEnv(database, database === 'postgres' ? postgresCluster() : undefined);
   Object.assign(env.vars, options.cmsVars);
   const server = await startCmsServer(env);
   try {

@@ -1,0 +1,43 @@
+// Strapi's command line and the search CLI, run as children by the operator scripts
+// (backup, restore) with their output shown as it comes.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CMS_DIR = path.join(ROOT, 'cms');
+const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
+const strapiPackage = cmsRequire.resolve('@strapi/strapi/package.json');
+// bin/strapi.js is not in the package's exports map: locate it from package.json.
+const STRAPI_BIN = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
+const SEARCH_CLI = path.join(ROOT, 'search', 'dist', 'cli.js');
+
+export const strapiVersion = (cmsRequire(strapiPackage) as { version: string }).version;
+
+/** Runs a Node program to its end; rejects with `label` and the exit code otherwise. */
+function runNode(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** `strapi <args>` in the CMS folder (export, import, …). */
+export function runStrapi(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return runNode(`strapi ${args[0]}`, [STRAPI_BIN, ...args], env, CMS_DIR);
+}
+
+/** The search CLI (`reindex`, `reindex --check`, `setup`); needs the search package's build. */
+export function runSearchCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return runNode(`search ${args.join(' ')}`, [SEARCH_CLI, ...args], env, ROOT);
+}

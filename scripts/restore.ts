@@ -1,0 +1,57 @@
+// `npm run restore -- <archive> --yes`: brings back a backup's content, uploads and settings,
+// then rebuilds the search index and asks the site server for a build.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BackupError } from './backup-archive.ts';
+import { restoreBackup } from './backups.ts';
+import { ROOT } from './cms-commands.ts';
+import { loadEnvFile } from './env-file.ts';
+
+const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--no-safety-backup]
+
+Replaces every entry, upload and content setting of the CMS with the archive's. Admin
+accounts and API tokens are kept. The current content is first saved as a backup labelled
+"before-restore" (unless --no-safety-backup). Then the search index is rebuilt and the site
+server asked for a build: run it while the stack is up (exit code 2 when the content is
+restored but one of these could not run). An encrypted backup needs BACKUP_ENCRYPTION_KEY.`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      yes: { type: 'boolean', default: false },
+      'no-safety-backup': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) throw new Error(`name one archive to restore.\n\n${USAGE}`);
+  if (!values.yes) {
+    throw new Error(
+      'a restore replaces all the content of the CMS: run it again with --yes to go ahead.',
+    );
+  }
+  const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
+  const startedAt = Date.now();
+  const report = await restoreBackup(env, positionals[0] as string, {
+    safetyBackup: !values['no-safety-backup'],
+    log: console.log,
+  });
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`restore: content restored in ${seconds} s`);
+  if (!report.reindexed || !report.siteRebuildRequested) process.exitCode = 2;
+}
+
+main().catch((error: unknown) => {
+  const reason =
+    error instanceof BackupError
+      ? `this backup cannot be restored: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(`restore: failed: ${reason}`);
+  process.exit(1);
+});

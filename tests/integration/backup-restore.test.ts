@@ -1,0 +1,311 @@
+// Disaster recovery, end to end: a seeded CMS with synthetic items, uploads and drafts →
+// `npm run backup` → database, uploads and search index wiped → a fresh CMS →
+// `npm run restore` → the same REST content, drafts, uploads and search results, and the
+// site server builds from the restored content. On SQLite, and on PostgreSQL (production).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@dejala/search/child-process';
+import type { MeiliServer } from '@dejala/search/meili-server';
+import { startCmsServer } from '../../cms/tests/helpers/cms-process';
+import {
+  postgresCluster,
+  testDatabases,
+  type DatabaseKind,
+} from '../../cms/tests/helpers/databases';
+import { adminLogin, createFullAccessToken } from '../../cms/tests/helpers/http';
+import { COLLECTION_ENDPOINTS, SINGLE_ENDPOINTS } from '../../cms/tests/helpers/public-api';
+import { REPORT_SLUG } from '../../site/tests/helpers/cms-fixtures';
+import type { SiteServerProcess } from '../../site/tests/helpers/site-server-process';
+import type { CmsStack } from '../../site/tests/helpers/test-stack';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SECRET = randomBytes(24).toString('hex');
+const SEARCHES = ['concertation', 'eau', 'dialogue territorial', 'médiation rivière', 'zzzz', ''];
+
+/** Runs a root script (`scripts/<name>.ts`) as `npm run <name>` does; resolves with its output. */
+function runScript(name: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', `${name}.ts`), ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+async function getJson(url: string, token?: string): Promise<any> {
+  const response = await fetch(url, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/**
+ * Without database row ids: an import numbers rows afresh. Entries are identified by their
+ * documentId, which is kept, and nothing outside the CMS refers to row ids.
+ */
+function withoutRowIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRowIds);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, field]) => !(key === 'id' && typeof field === 'number'))
+      .map(([key, field]) => [key, withoutRowIds(field)]),
+  );
+}
+
+/** Every entry the public API serves (published), plus every draft, in a stable order. */
+async function restSnapshot(cmsUrl: string, siteToken: string, fullToken: string) {
+  const snapshot: Record<string, unknown> = {};
+  const readAll = async (endpoint: string, token: string, status = 'published') => {
+    const entries: unknown[] = [];
+    for (let page = 1; ; page += 1) {
+      const body = await getJson(
+        `${cmsUrl}/api/${endpoint}?populate=*&status=${status}&sort=documentId:asc&pagination[pageSize]=100&pagination[page]=${page}`,
+        token,
+      );
+      entries.push(...(withoutRowIds(body.data) as unknown[]));
+      if (page >= body.meta.pagination.pageCount) return entries;
+    }
+  };
+  for (const endpoint of COLLECTION_ENDPOINTS)
+    snapshot[endpoint] = await readAll(endpoint, siteToken);
+  snapshot['media-items (drafts)'] = await readAll('media-items', fullToken, 'draft');
+  for (const endpoint of SINGLE_ENDPOINTS) {
+    const body = await getJson(`${cmsUrl}/api/${endpoint}?populate=*`, siteToken);
+    snapshot[endpoint] = withoutRowIds(body.data);
+  }
+  return snapshot;
+}
+
+/** What visitors get from the médiathèque search for a fixed set of queries. */
+async function searchSnapshot(siteUrl: string) {
+  const results: Record<string, unknown> = {};
+  for (const q of SEARCHES) {
+    const { processingTimeMs: _time, ...result } = await getJson(
+      `${siteUrl}/_search?q=${encodeURIComponent(q)}`,
+    );
+    results[q] = result;
+  }
+  return results;
+}
+
+describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKind) => {
+  let cms: CmsStack;
+  let meili: MeiliServer;
+  let site: SiteServerProcess;
+  let dir: string;
+  let cmsPort: number;
+  let scriptEnv: NodeJS.ProcessEnv;
+  let before: { rest: unknown; search: unknown; pdf: Buffer; pdfUrl: string };
+  let archive: string;
+  // PostgreSQL backups are encrypted, SQLite ones not: both kinds are covered.
+  const encryptionKey = database === 'postgres' ? randomBytes(16).toString('hex') : '';
+
+  beforeAll(async () => {
+    const { startSeededCms, startTestMeili } = await import('../../site/tests/helpers/test-stack');
+    const { startSiteServer } = await import('../../site/tests/helpers/site-server-process');
+    const { createMeiliClient } = await import('@dejala/search/meili-client');
+    const { fetchAllPublishedMedia } = await import('@dejala/search/cms-media-source');
+    const { reindexMedia } = await import('@dejala/search/reindex');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-backup-'));
+    cms = await startSeededCms({ synthetic: 150, fixtures: true, database });
+    cmsPort = Number(new URL(cms.url).port);
+    // A draft that was never published, and a published entry with newer draft changes.
+    const send = (method: string, url: string, body: unknown) =>
+      fetch(`${cms.url}/api/${url}`, {
+        method,
+        headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ data: body }),
+      }).then((response) => {
+        if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
+        return response.json();
+      });
+    await send('POST', 'media-items?status=draft', {
+      title: 'Brouillon jamais publié',
+      slug: 'brouillon-jamais-publie',
+      type: 'article',
+    });
+    const report = (
+      await getJson(
+        `${cms.url}/api/media-items?filters[slug][$eq]=${REPORT_SLUG}&populate=file`,
+        cms.siteToken,
+      )
+    ).data[0];
+    await send('PUT', `media-items/${report.documentId}?status=draft`, {
+      summary: 'Résumé modifié, pas encore publié.',
+    });
+
+    meili = await startTestMeili(path.join(dir, 'meili'));
+    await reindexMedia(
+      createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
+      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken }),
+      { mediaBaseUrl: cms.url },
+    );
+    site = await startSiteServer(
+      {
+        CMS_URL: cms.url,
+        CMS_PUBLIC_URL: cms.url,
+        SITE_API_TOKEN: cms.siteToken,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        REBUILD_SECRET: SECRET,
+        SITE_REBUILD_DEBOUNCE_MS: '200',
+        SITE_RECONCILE_INTERVAL_MS: '3600000',
+      },
+      path.join(dir, 'site'),
+      await freePort(),
+    );
+    scriptEnv = {
+      ...process.env,
+      ...cms.env.vars,
+      CMS_PORT: String(cmsPort),
+      CMS_URL: cms.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SITE_REBUILD_URL: `${site.url}/_hooks/rebuild`,
+      REBUILD_SECRET: SECRET,
+      BACKUP_DIR: path.join(dir, 'backups'),
+      BACKUP_ENCRYPTION_KEY: encryptionKey,
+      DEJALA_ENV_FILE: path.join(dir, 'no-such.env'),
+    };
+    await waitForIdleBuild(1);
+    const pdfUrl = `${cms.url}${report.file.url}`;
+    before = {
+      rest: await restSnapshot(cms.url, cms.siteToken, cms.fullToken),
+      search: await searchSnapshot(site.url),
+      pdf: Buffer.from(await (await fetch(pdfUrl)).arrayBuffer()),
+      pdfUrl,
+    };
+  });
+
+  afterAll(async () => {
+    await site?.stop();
+    await meili?.stop();
+    await cms?.server.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (cms) fs.rmSync(cms.env.dir, { recursive: true, force: true });
+  });
+
+  /** Waits until the site server has run `builds` builds and is idle; returns its status. */
+  async function waitForIdleBuild(builds: number): Promise<any> {
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+      const status = await getJson(`${site.url}/_hooks/status`);
+      if (status.buildsSinceStart >= builds && status.state === 'idle') return status;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the site server did not finish build ${builds}:\n${site.log()}`);
+  }
+
+  it('writes one archive with a manifest that counts the content and uploads', async () => {
+    const { code, output } = await runScript('backup', [], scriptEnv);
+    expect(code, output).toBe(0);
+    const [name] = fs
+      .readdirSync(path.join(dir, 'backups'))
+      .filter((file) => file.endsWith('.tar'));
+    expect(name).toMatch(/^dejala-\d{8}-\d{6}Z\.tar$/);
+    archive = path.join(dir, 'backups', name as string);
+    const { unpackBackup } = await import('../../scripts/backup-archive.ts');
+    const unpacked = fs.mkdtempSync(path.join(dir, 'unpacked-'));
+    const { manifest } = await unpackBackup(archive, unpacked, encryptionKey || undefined);
+    expect(manifest.encrypted).toBe(Boolean(encryptionKey));
+    expect(manifest.databaseClient).toBe(database);
+    const published = (before.rest as Record<string, unknown[]>)['media-items'] as unknown[];
+    // Every published item has a draft row and a published row; one more is a draft only.
+    expect(manifest.entries['api::media-item.media-item']).toBe(published.length * 2 + 1);
+    expect(manifest.uploads.files).toBeGreaterThanOrEqual(3);
+    expect(output).toContain(encryptionKey ? 'encrypted' : 'NOT encrypted');
+    if (encryptionKey) {
+      // Nothing of the content is readable in an encrypted archive.
+      expect(fs.readFileSync(archive).includes('Brouillon jamais publié')).toBe(false);
+    }
+  });
+
+  it('refuses a damaged archive, a missing key and a missing --yes, and changes nothing', async () => {
+    const damaged = path.join(dir, 'damaged.tar');
+    const bytes = fs.readFileSync(archive);
+    bytes[bytes.length - 2048] ^= 0xff;
+    fs.writeFileSync(damaged, bytes);
+    const noYes = await runScript('restore', [archive], scriptEnv);
+    expect(noYes.code).toBe(1);
+    expect(noYes.output).toContain('--yes');
+    const bad = await runScript('restore', [damaged, '--yes'], scriptEnv);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toMatch(/damaged|not a readable tar/);
+    if (encryptionKey) {
+      const noKey = await runScript('restore', [archive, '--yes'], {
+        ...scriptEnv,
+        BACKUP_ENCRYPTION_KEY: '',
+      });
+      expect(noKey.output).toContain('set BACKUP_ENCRYPTION_KEY');
+      const wrongKey = await runScript('restore', [archive, '--yes'], {
+        ...scriptEnv,
+        BACKUP_ENCRYPTION_KEY: 'not-the-key',
+      });
+      expect(wrongKey.code).toBe(1);
+      expect(wrongKey.output).toContain('wrong key');
+    }
+    expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
+  });
+
+  it('brings everything back after the database, uploads and index are lost', async () => {
+    // The disaster: the CMS stops, its database and uploads are gone, and so is the index.
+    await cms.server.stop();
+    if (database === 'sqlite') {
+      fs.rmSync(cms.env.vars.DATABASE_FILENAME as string);
+    } else {
+      const cluster = postgresCluster();
+      const client = new pg.Client({ ...cluster, database: 'postgres' });
+      await client.connect();
+      await client.query(`DROP DATABASE ${cms.env.vars.DATABASE_NAME} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${cms.env.vars.DATABASE_NAME}`);
+      await client.end();
+    }
+    const uploads = path.join(cms.env.vars.CMS_PUBLIC_DIR as string, 'uploads');
+    fs.rmSync(uploads, { recursive: true });
+    fs.mkdirSync(uploads);
+    await fetch(`${meili.url}/indexes/media`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${meili.masterKey}` },
+    });
+    // A fresh CMS on the empty database (its bootstrap makes the admin and site token again).
+    cms.server = await startCmsServer(cms.env, cmsPort);
+    expect((await getJson(`${cms.url}/api/media-items`, cms.siteToken)).data).toEqual([]);
+    expect((await fetch(before.pdfUrl)).status).toBe(404);
+
+    const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
+    expect(code, output).toBe(0);
+    expect(output).toContain('site build requested');
+    // The state just before the restore (empty) was saved first.
+    expect(
+      fs
+        .readdirSync(path.join(dir, 'backups'))
+        .some((file) => file.endsWith('-before-restore.tar')),
+    ).toBe(true);
+
+    const fullToken = await createFullAccessToken(
+      cms.url,
+      await adminLogin(cms.url, cms.env.admin),
+    );
+    expect(await restSnapshot(cms.url, cms.siteToken, fullToken)).toEqual(before.rest);
+    expect(Buffer.from(await (await fetch(before.pdfUrl)).arrayBuffer())).toEqual(before.pdf);
+    expect(await searchSnapshot(site.url)).toEqual(before.search);
+
+    const status = await waitForIdleBuild(2);
+    expect(status.lastBuild.ok, site.log()).toBe(true);
+    const page = await fetch(`${site.url}/mediatheque/${REPORT_SLUG}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(new URL(before.pdfUrl).pathname);
+  });
+});
