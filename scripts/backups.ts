@@ -60,7 +60,7 @@ export function describeManifest(manifest: BackupManifest): string {
     .map(([uid, count]) => `${uid.replace(/^api::|\..*$/g, '')} ${count}`)
     .join(', ');
   const megabytes = (manifest.uploads.bytes / 1e6).toFixed(1);
-  return `${types}; uploads ${manifest.uploads.files} files (${megabytes} MB)`;
+  return `${types || 'no entries'}; uploads ${manifest.uploads.files} files (${megabytes} MB)`;
 }
 
 export interface RestoreReport {

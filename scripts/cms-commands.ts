@@ -1,6 +1,7 @@
 // Strapi's command line and the search CLI, run as children by the operator scripts
 // (backup, restore) with their output shown as it comes.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,11 @@ const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 const strapiPackage = cmsRequire.resolve('@strapi/strapi/package.json');
 // bin/strapi.js is not in the package's exports map: locate it from package.json.
 const STRAPI_BIN = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
+// A built CMS without its TypeScript sources (the production image) runs as a plain
+// JavaScript app from dist/; with the sources, Strapi's commands compile them first.
+const STRAPI_APP_DIR = fs.existsSync(path.join(CMS_DIR, 'tsconfig.json'))
+  ? CMS_DIR
+  : path.join(CMS_DIR, 'dist');
 const SEARCH_CLI = path.join(ROOT, 'search', 'dist', 'cli.js');
 
 export const strapiVersion = (cmsRequire(strapiPackage) as { version: string }).version;
@@ -34,7 +40,7 @@ function runNode(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: str
 
 /** `strapi <args>` in the CMS folder (export, import, …). */
 export function runStrapi(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return runNode(`strapi ${args[0]}`, [STRAPI_BIN, ...args], env, CMS_DIR);
+  return runNode(`strapi ${args[0]}`, [STRAPI_BIN, ...args], env, STRAPI_APP_DIR);
 }
 
 /** The search CLI (`reindex`, `reindex --check`, `setup`); needs the search package's build. */
