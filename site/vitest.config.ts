@@ -12,6 +12,9 @@ export default getViteConfig(
       name: 'site',
       root,
       include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+      // The CMS suites' setup: compiled search package and CMS, and a private PostgreSQL
+      // cluster for the publish-to-live suite on the production database.
+      globalSetup: ['../cms/tests/helpers/global-setup.ts'],
       testTimeout: 120_000,
       hookTimeout: 180_000,
     },

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeiliServer } from '@dejala/search/meili-server';
+import { testDatabases, type DatabaseKind } from '../../../cms/tests/helpers/databases';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -90,7 +91,9 @@ function liveDigest(): string {
   return hash.digest('hex');
 }
 
-beforeAll(async () => {
+/** The whole chain on `database`: a seeded CMS calling a site server, and Meilisearch. */
+async function startStack(database: DatabaseKind): Promise<void> {
+  buildsSeen = 0;
   const { startSeededCms, startTestMeili } = await import('../helpers/test-stack');
   const { startSiteServer } = await import('../helpers/site-server-process');
   const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
@@ -108,6 +111,7 @@ beforeAll(async () => {
   const { freePort } = await import('@dejala/search/child-process');
   const sitePort = await freePort();
   cms = await startSeededCms({
+    database,
     synthetic: 0,
     cmsVars: {
       SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/_hooks/rebuild`,
@@ -141,159 +145,170 @@ beforeAll(async () => {
     path.join(dir, 'site'),
     sitePort,
   );
-});
-afterAll(() => stopAll?.());
+}
 
-describe('site server: publish → live through the CMS webhook', () => {
-  it('builds at start-up when nothing is live, then serves the site', async () => {
-    const first = await settled();
-    expect(first.lastBuild).toMatchObject({ ok: true, reasons: ['start-up: live build outdated'] });
-    expect(first.liveSince).toEqual(expect.any(String));
-    expect(Date.parse(first.liveContentReadAt)).toBeLessThan(Date.parse(first.liveSince));
-    const home = await fetch(`${site.url}/`);
-    expect(home.status).toBe(200);
-    expect(await home.text()).toContain('Dialogue territorial');
-  });
+describe.each(testDatabases())(
+  'site server on %s: publish → live through the CMS webhook',
+  (database) => {
+    beforeAll(() => startStack(database));
+    afterAll(() => stopAll?.());
 
-  it('refuses a rebuild without the secret or with a wrong one, and builds nothing', async () => {
-    const before = await settled();
-    expect((await hook(null)).status).toBe(401);
-    expect((await hook('wrong-secret')).status).toBe(401);
-    expect((await hook(`${SECRET}x`)).status).toBe(401);
-    // A draft saved in the admin sends a webhook too: nothing visible changed, nothing to build.
-    const draftSave = await fetch(`${site.url}/_hooks/rebuild`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        event: 'entry.update',
-        uid: 'api::offer.offer',
-        entry: { publishedAt: null },
-      }),
+    it('builds at start-up when nothing is live, then serves the site', async () => {
+      const first = await settled();
+      expect(first.lastBuild).toMatchObject({
+        ok: true,
+        reasons: ['start-up: live build outdated'],
+      });
+      expect(first.liveSince).toEqual(expect.any(String));
+      expect(Date.parse(first.liveContentReadAt)).toBeLessThan(Date.parse(first.liveSince));
+      const home = await fetch(`${site.url}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('Dialogue territorial');
     });
-    expect(await draftSave.json()).toMatchObject({ ignored: 'draft saved' });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const after = await status();
-    expect(after.state).toBe('idle');
-    expect(after.buildsSinceStart).toBe(before.buildsSinceStart);
-  });
 
-  it('puts a published item live, and takes an unpublished one down', async () => {
-    const documentId = await publishItem('publie-par-un-editeur');
-    const built = await eventuallyBuilt();
-    expect(built.lastBuild.ok).toBe(true);
-    expect((await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`)).status).toBe(200);
-
-    await cmsCall('POST', `${CM}/${documentId}/actions/unpublish`, adminToken, {});
-    await eventuallyBuilt();
-    const gone = await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`);
-    expect(gone.status).toBe(404);
-    expect(await gone.text()).toContain('Page introuvable');
-  });
-
-  it('coalesces 30 publishes within 5 s into at most 3 builds, and the site ends up with all 30', async () => {
-    const before = (await settled()).buildsSinceStart;
-    const started = Date.now();
-    for (let n = 0; n < 30; n += 1) {
-      await publishItem(`rafale-${n}`);
-    }
-    expect(Date.now() - started).toBeLessThan(5000);
-    const after = await settled();
-    expect(after.buildsSinceStart - before).toBeLessThanOrEqual(3);
-    expect(after.lastBuild.ok).toBe(true);
-    for (let n = 0; n < 30; n += 1) {
-      expect((await fetch(`${site.url}/mediatheque/rafale-${n}/`)).status, `rafale-${n}`).toBe(200);
-    }
-    // Pages rendered on demand still answer after several releases (their handler is kept).
-    const results = await fetch(`${site.url}/mediatheque/recherche/?q=dialogue`);
-    expect(results.status).toBe(200);
-    expect(await results.text()).toMatch(/\d+ ressources? pour « dialogue »/);
-  });
-
-  it('keeps the live site byte for byte when a build fails, and says why', async () => {
-    await settled();
-    const live = liveDigest();
-    const image = await upload(cms.url, cms.fullToken, 'sans-alt.png', 'image/png', PNG_1X1);
-    const bad = await publishItem('image-sans-alternative', {
-      body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+    it('refuses a rebuild without the secret or with a wrong one, and builds nothing', async () => {
+      const before = await settled();
+      expect((await hook(null)).status).toBe(401);
+      expect((await hook('wrong-secret')).status).toBe(401);
+      expect((await hook(`${SECRET}x`)).status).toBe(401);
+      // A draft saved in the admin sends a webhook too: nothing visible changed, nothing to build.
+      const draftSave = await fetch(`${site.url}/_hooks/rebuild`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          event: 'entry.update',
+          uid: 'api::offer.offer',
+          entry: { publishedAt: null },
+        }),
+      });
+      expect(await draftSave.json()).toMatchObject({ ignored: 'draft saved' });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const after = await status();
+      expect(after.state).toBe('idle');
+      expect(after.buildsSinceStart).toBe(before.buildsSinceStart);
     });
-    // The upload and the publish each call the webhook: wait for the build that saw the entry.
-    let failed = await eventuallyBuilt();
-    for (let more = 0; failed.lastBuild.ok && more < 3; more += 1) failed = await eventuallyBuilt();
-    expect(failed.lastBuild.error).toMatch(
-      new RegExp(`CMS entry media-item ${bad}: field "body\\.0\\.image\\.alternativeText"`),
-    );
-    expect(liveDigest()).toBe(live);
-    expect((await fetch(`${site.url}/mediatheque/image-sans-alternative/`)).status).toBe(404);
 
-    await cmsCall('DELETE', `${CM}/${bad}`, adminToken);
-    expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
-  });
+    it('puts a published item live, and takes an unpublished one down', async () => {
+      const documentId = await publishItem('publie-par-un-editeur');
+      const built = await eventuallyBuilt();
+      expect(built.lastBuild.ok).toBe(true);
+      expect((await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`)).status).toBe(200);
 
-  it('shows a draft through the CMS preview link, to nobody without it', async () => {
-    const draft = await cmsCall('POST', CM, adminToken, {
-      title: 'Brouillon à relire',
-      slug: 'brouillon-a-relire',
-      type: 'article',
-      summary: 'Pas encore publié : visible en aperçu seulement.',
+      await cmsCall('POST', `${CM}/${documentId}/actions/unpublish`, adminToken, {});
+      await eventuallyBuilt();
+      const gone = await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`);
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).toContain('Page introuvable');
     });
-    const documentId = draft.data.documentId as string;
-    const link = await cmsCall(
-      'GET',
-      `/content-manager/preview/url/api::media-item.media-item?documentId=${documentId}&status=draft`,
-      adminToken,
-    );
-    const url = new URL(link.data.url as string);
-    expect(url.origin).toBe(site.url);
-    expect(url.href).not.toContain(PREVIEW_SECRET);
-    const shown = await fetch(url);
-    expect(shown.status).toBe(200);
-    expect(shown.headers.get('x-robots-tag')).toBe('noindex, nofollow');
-    expect(shown.headers.get('cache-control')).toBe('no-store');
-    const html = await shown.text();
-    expect(html).toContain('Brouillon à relire');
-    expect(html).toContain('Aperçu du brouillon');
-    expect(html).toContain('<meta name="robots" content="noindex">');
 
-    const refused = async (target: string) => (await fetch(target)).status;
-    const withoutToken = new URL(url);
-    withoutToken.searchParams.delete('token');
-    expect(await refused(withoutToken.href)).toBe(401);
-    const forged = new URL(url);
-    forged.searchParams.set(
-      'token',
-      `${url.searchParams.get('token')!.split('.')[0]}.${'0'.repeat(64)}`,
-    );
-    expect(await refused(forged.href)).toBe(401);
-    const otherEntry = new URL(url.href.replace(documentId, 'autre-document'));
-    expect(await refused(otherEntry.href)).toBe(401);
-    // The token is for the draft: it does not open a published version, and the draft is not public.
-    const published = new URL(url);
-    published.searchParams.set('status', 'published');
-    expect(await refused(published.href)).toBe(401);
-    expect((await fetch(`${site.url}/mediatheque/brouillon-a-relire/`)).status).toBe(404);
-  });
+    it('coalesces 30 publishes within 5 s into at most 3 builds, and the site ends up with all 30', async () => {
+      const before = (await settled()).buildsSinceStart;
+      const started = Date.now();
+      for (let n = 0; n < 30; n += 1) {
+        await publishItem(`rafale-${n}`);
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+      const after = await settled();
+      expect(after.buildsSinceStart - before).toBeLessThanOrEqual(3);
+      expect(after.lastBuild.ok).toBe(true);
+      for (let n = 0; n < 30; n += 1) {
+        expect((await fetch(`${site.url}/mediatheque/rafale-${n}/`)).status, `rafale-${n}`).toBe(
+          200,
+        );
+      }
+      // Pages rendered on demand still answer after several releases (their handler is kept).
+      const results = await fetch(`${site.url}/mediatheque/recherche/?q=dialogue`);
+      expect(results.status).toBe(200);
+      expect(await results.text()).toMatch(/\d+ ressources? pour « dialogue »/);
+    });
 
-  it('keeps the live site when the CMS cannot be read', async () => {
-    await settled();
-    const live = liveDigest();
-    await cms.server.stop();
-    try {
-      await hook();
-      const failed = await settled();
-      expect(failed.lastBuild.ok).toBe(false);
-      expect(failed.lastBuild.error).toMatch(/fetch failed|ECONNREFUSED|CMS unreachable/);
+    it('keeps the live site byte for byte when a build fails, and says why', async () => {
+      await settled();
+      const live = liveDigest();
+      const image = await upload(cms.url, cms.fullToken, 'sans-alt.png', 'image/png', PNG_1X1);
+      const bad = await publishItem('image-sans-alternative', {
+        body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+      });
+      // The upload and the publish each call the webhook: wait for the build that saw the entry.
+      let failed = await eventuallyBuilt();
+      for (let more = 0; failed.lastBuild.ok && more < 3; more += 1)
+        failed = await eventuallyBuilt();
+      expect(failed.lastBuild.error).toMatch(
+        new RegExp(`CMS entry media-item ${bad}: field "body\\.0\\.image\\.alternativeText"`),
+      );
       expect(liveDigest()).toBe(live);
-      expect((await fetch(`${site.url}/offres/`)).status).toBe(200);
-    } finally {
-      const { startCmsServer } = await import('../../../cms/tests/helpers/cms-process');
-      cms.server = await startCmsServer(cms.env);
-    }
-  });
+      expect((await fetch(`${site.url}/mediatheque/image-sans-alternative/`)).status).toBe(404);
 
-  it('forwards only médiathèque searches to Meilisearch', async () => {
-    expect((await fetch(`${site.url}/_search?q=dialogue`)).status).toBe(200);
-    expect((await fetch(`${site.url}/_search?index=users`)).status).toBe(400);
-    expect((await fetch(`${site.url}/_search?q=x`, { method: 'POST' })).status).toBe(405);
-    expect((await fetch(`${site.url}/_search/../indexes/media/documents`)).status).toBe(404);
-  });
-});
+      await cmsCall('DELETE', `${CM}/${bad}`, adminToken);
+      expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
+    });
+
+    it('shows a draft through the CMS preview link, to nobody without it', async () => {
+      const draft = await cmsCall('POST', CM, adminToken, {
+        title: 'Brouillon à relire',
+        slug: 'brouillon-a-relire',
+        type: 'article',
+        summary: 'Pas encore publié : visible en aperçu seulement.',
+      });
+      const documentId = draft.data.documentId as string;
+      const link = await cmsCall(
+        'GET',
+        `/content-manager/preview/url/api::media-item.media-item?documentId=${documentId}&status=draft`,
+        adminToken,
+      );
+      const url = new URL(link.data.url as string);
+      expect(url.origin).toBe(site.url);
+      expect(url.href).not.toContain(PREVIEW_SECRET);
+      const shown = await fetch(url);
+      expect(shown.status).toBe(200);
+      expect(shown.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+      expect(shown.headers.get('cache-control')).toBe('no-store');
+      const html = await shown.text();
+      expect(html).toContain('Brouillon à relire');
+      expect(html).toContain('Aperçu du brouillon');
+      expect(html).toContain('<meta name="robots" content="noindex">');
+
+      const refused = async (target: string) => (await fetch(target)).status;
+      const withoutToken = new URL(url);
+      withoutToken.searchParams.delete('token');
+      expect(await refused(withoutToken.href)).toBe(401);
+      const forged = new URL(url);
+      forged.searchParams.set(
+        'token',
+        `${url.searchParams.get('token')!.split('.')[0]}.${'0'.repeat(64)}`,
+      );
+      expect(await refused(forged.href)).toBe(401);
+      const otherEntry = new URL(url.href.replace(documentId, 'autre-document'));
+      expect(await refused(otherEntry.href)).toBe(401);
+      // The token is for the draft: it does not open a published version, and the draft is not public.
+      const published = new URL(url);
+      published.searchParams.set('status', 'published');
+      expect(await refused(published.href)).toBe(401);
+      expect((await fetch(`${site.url}/mediatheque/brouillon-a-relire/`)).status).toBe(404);
+    });
+
+    it('keeps the live site when the CMS cannot be read', async () => {
+      await settled();
+      const live = liveDigest();
+      await cms.server.stop();
+      try {
+        await hook();
+        const failed = await settled();
+        expect(failed.lastBuild.ok).toBe(false);
+        expect(failed.lastBuild.error).toMatch(/fetch failed|ECONNREFUSED|CMS unreachable/);
+        expect(liveDigest()).toBe(live);
+        expect((await fetch(`${site.url}/offres/`)).status).toBe(200);
+      } finally {
+        const { startCmsServer } = await import('../../../cms/tests/helpers/cms-process');
+        cms.server = await startCmsServer(cms.env, Number(new URL(cms.url).port));
+      }
+    });
+
+    it('forwards only médiathèque searches to Meilisearch', async () => {
+      expect((await fetch(`${site.url}/_search?q=dialogue`)).status).toBe(200);
+      expect((await fetch(`${site.url}/_search?index=users`)).status).toBe(400);
+      expect((await fetch(`${site.url}/_search?q=x`, { method: 'POST' })).status).toBe(405);
+      expect((await fetch(`${site.url}/_search/../indexes/media/documents`)).status).toBe(404);
+    });
+  },
+);
