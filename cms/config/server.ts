@@ -7,6 +7,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  // Behind a reverse proxy (production), trust its X-Forwarded-* headers: the admin's
+  // secure cookies need to know the visitor's connection is HTTPS.
+  proxy: { koa: env.bool('CMS_BEHIND_PROXY', false) },
   // Uploads live in <public>/uploads: a volume in production, a folder per instance in tests.
   dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   webhooks: {
