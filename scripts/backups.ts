@@ -107,7 +107,7 @@ export async function restoreBackup(
       reindexed = true;
     } catch (error) {
       log(
-        `restore: the search index was NOT rebuilt (${(error as Error).message}); run \`npm run reindex\` once the CMS and Meilisearch are up.`,
+        `restore: the search index was NOT rebuilt (${(error as Error).message}); once the CMS and Meilisearch are up, run \`npm run reindex\` (in the CMS container: \`node search/dist/cli.js reindex\`).`,
       );
     }
     const siteRebuildRequested = await requestSiteBuild(env, log);

@@ -194,6 +194,18 @@ describe('the production stack (docker-compose.yml)', () => {
   });
 });
 
+describe('.env.example', () => {
+  it('documents every variable the production stack reads from .env', () => {
+    const example = parseEnv(fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
+    const compose = fs
+      .readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')
+      .replace(/^\s*#.*$/gm, '');
+    const read = new Set([...compose.matchAll(/\$\{([A-Z_]+)/g)].map((match) => match[1]));
+    expect(read.size).toBeGreaterThan(15);
+    for (const name of read) expect(example, name).toHaveProperty(name as string);
+  });
+});
+
 describe('the images (cms/Dockerfile, site/Dockerfile)', () => {
   const dockerignore = fs
     .readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
