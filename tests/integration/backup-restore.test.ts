@@ -259,6 +259,44 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
   });
 
+  it('undoes later edits on a running CMS, keeping them in a before-restore backup', async () => {
+    // An editor deletes an item and renames another after the backup was made.
+    const published = (before.rest as Record<string, Array<{ documentId: string }>>)['media-items'];
+    const [deleted, renamed] = published as [{ documentId: string }, { documentId: string }];
+    const call = (method: string, url: string, body?: unknown) =>
+      fetch(`${cms.url}/api/media-items/${url}`, {
+        method,
+        headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify({ data: body }),
+      });
+    expect((await call('DELETE', deleted.documentId)).status).toBe(204);
+    expect(
+      (await call('PUT', renamed.documentId, { title: 'Titre changé après la sauvegarde' })).ok,
+    ).toBe(true);
+    expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).not.toEqual(before.rest);
+
+    const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;
+    const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
+    expect(code, output).toBe(0);
+    expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
+    expect(await searchSnapshot(site.url)).toEqual(before.search);
+    expect((await waitForIdleBuild(builds + 1)).lastBuild.ok, site.log()).toBe(true);
+
+    // What the restore replaced is kept: one published item fewer (its two rows) than before.
+    const saved = fs
+      .readdirSync(path.join(dir, 'backups'))
+      .find((file) => file.endsWith('-before-restore.tar'));
+    expect(saved).toBeDefined();
+    const { unpackBackup } = await import('../../scripts/backup-archive.ts');
+    const { manifest } = await unpackBackup(
+      path.join(dir, 'backups', saved as string),
+      fs.mkdtempSync(path.join(dir, 'unpacked-')),
+      encryptionKey || undefined,
+    );
+    expect(manifest.entries['api::media-item.media-item']).toBe(published.length * 2 - 1);
+    fs.rmSync(path.join(dir, 'backups', saved as string));
+  });
+
   it('brings everything back after the database, uploads and index are lost', async () => {
     // The disaster: the CMS stops, its database and uploads are gone, and so is the index.
     await cms.server.stop();
@@ -284,6 +322,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect((await getJson(`${cms.url}/api/media-items`, cms.siteToken)).data).toEqual([]);
     expect((await fetch(before.pdfUrl)).status).toBe(404);
 
+    const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;
     const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
     expect(code, output).toBe(0);
     expect(output).toContain('site build requested');
@@ -302,7 +341,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect(Buffer.from(await (await fetch(before.pdfUrl)).arrayBuffer())).toEqual(before.pdf);
     expect(await searchSnapshot(site.url)).toEqual(before.search);
 
-    const status = await waitForIdleBuild(2);
+    const status = await waitForIdleBuild(builds + 1);
     expect(status.lastBuild.ok, site.log()).toBe(true);
     const page = await fetch(`${site.url}/mediatheque/${REPORT_SLUG}/`);
     expect(page.status).toBe(200);
