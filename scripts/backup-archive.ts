@@ -126,9 +126,14 @@ export async function packBackup(options: {
     };
     fs.writeFileSync(path.join(work, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     const partial = `${out}.partial`;
-    await tar.c({ file: partial, cwd: work, portable: true }, [MANIFEST_NAME, exportName]);
-    fs.chmodSync(partial, 0o600);
-    fs.renameSync(partial, out);
+    try {
+      await tar.c({ file: partial, cwd: work, portable: true }, [MANIFEST_NAME, exportName]);
+      fs.chmodSync(partial, 0o600);
+      fs.renameSync(partial, out);
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      throw error;
+    }
     return manifest;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -53,7 +53,7 @@ export async function createBackup(
   }
 }
 
-/** One line per content type and the uploads, for logs. */
+/** A manifest in one line for logs: entries per content type, then the uploads. */
 export function describeManifest(manifest: BackupManifest): string {
   const types = Object.entries(manifest.entries)
     .filter(([uid]) => uid.startsWith('api::'))

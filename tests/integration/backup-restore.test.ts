@@ -120,7 +120,11 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     const { fetchAllPublishedMedia } = await import('@dejala/search/cms-media-source');
     const { reindexMedia } = await import('@dejala/search/reindex');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-backup-'));
-    cms = await startSeededCms({ synthetic: 150, fixtures: true, database });
+    cms = await startSeededCms({
+      synthetic: 150,
+      fixtures: true,
+      postgres: database === 'postgres' ? postgresCluster() : undefined,
+    });
     cmsPort = Number(new URL(cms.url).port);
     // A draft that was never published, and a published entry with newer draft changes.
     const send = (method: string, url: string, body: unknown) =>

@@ -1,6 +1,6 @@
-// The whole stack for site tests and benchmarks: a real Strapi (SQLite) seeded with the real
-// content, synthetic items and fixtures; a real Meilisearch holding the published items; a
-// real Astro build; the site server serving it. Stopped in reverse order.
+// The whole stack for site tests and benchmarks: a real Strapi (SQLite unless told) seeded
+// with the real content, synthetic items and fixtures; a real Meilisearch holding the
+// published items; a real Astro build; the site server serving it. Stopped in reverse order.
 import fs from 'node:fs';
 
 import os from 'node:os';
@@ -18,7 +18,7 @@ import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../../../cms/tests/helpers/cms-env';
 import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/helpers/cms-process';
-import { postgresCluster, type DatabaseKind } from '../../../cms/tests/helpers/databases';
+import type { PostgresCluster } from '../../../cms/tests/helpers/postgres-cluster';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
 import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
 import { loadRelease } from '../../server/release.ts';
@@ -27,8 +27,8 @@ import { addFixtureContent } from './cms-fixtures';
 
 export interface StackOptions {
   synthetic: number;
-  /** SQLite unless told (PostgreSQL needs the run's cluster). */
-  database?: DatabaseKind;
+  /** A PostgreSQL cluster to put the CMS's database in (SQLite without one). */
+  postgres?: PostgresCluster;
   fixtures?: boolean;
   /** More environment for the CMS (e.g. the rebuild webhook's address). */
   cmsVars?: Record<string, string>;
@@ -43,10 +43,9 @@ export interface CmsStack {
   fullToken: string;
 }
 
-/** A seeded CMS on a fresh SQLite database. */
+/** A seeded CMS on a fresh database: SQLite, or PostgreSQL in the cluster given. */
 export async function startSeededCms(options: StackOptions): Promise<CmsStack> {
-  const database = options.database ?? 'sqlite';
-  const env = await createCmsEnv(database, database === 'postgres' ? postgresCluster() : undefined);
+  const env = await createCmsEnv(options.postgres ? 'postgres' : 'sqlite', options.postgres);
   Object.assign(env.vars, options.cmsVars);
   const server = await startCmsServer(env);
   try {

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeiliServer } from '@dejala/search/meili-server';
-import { testDatabases, type DatabaseKind } from '../../../cms/tests/helpers/databases';
+import {
+  postgresCluster,
+  testDatabases,
+  type DatabaseKind,
+} from '../../../cms/tests/helpers/databases';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -111,7 +115,7 @@ async function startStack(database: DatabaseKind): Promise<void> {
   const { freePort } = await import('@dejala/search/child-process');
   const sitePort = await freePort();
   cms = await startSeededCms({
-    database,
+    postgres: database === 'postgres' ? postgresCluster() : undefined,
     synthetic: 0,
     cmsVars: {
       SITE_REBUILD_URL: `http://127.0.0.1:${sitePort}/_hooks/rebuild`,
