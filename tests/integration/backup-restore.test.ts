@@ -114,11 +114,9 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
   const encryptionKey = database === 'postgres' ? randomBytes(16).toString('hex') : '';
 
   beforeAll(async () => {
-    const { startSeededCms, startTestMeili } = await import('../../site/tests/helpers/test-stack');
+    const { startSeededCms, startTestMeili, indexPublishedMedia, siteServerEnv } =
+      await import('../../site/tests/helpers/test-stack');
     const { startSiteServer } = await import('../../site/tests/helpers/site-server-process');
-    const { createMeiliClient } = await import('@dejala/search/meili-client');
-    const { fetchAllPublishedMedia } = await import('@dejala/search/cms-media-source');
-    const { reindexMedia } = await import('@dejala/search/reindex');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-backup-'));
     cms = await startSeededCms({
       synthetic: 150,
@@ -152,18 +150,10 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     });
 
     meili = await startTestMeili(path.join(dir, 'meili'));
-    await reindexMedia(
-      createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
-      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken }),
-      { mediaBaseUrl: cms.url },
-    );
+    await indexPublishedMedia(cms, meili);
     site = await startSiteServer(
       {
-        CMS_URL: cms.url,
-        CMS_PUBLIC_URL: cms.url,
-        SITE_API_TOKEN: cms.siteToken,
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: meili.masterKey,
+        ...siteServerEnv(cms, meili),
         REBUILD_SECRET: SECRET,
         SITE_REBUILD_DEBOUNCE_MS: '200',
         SITE_RECONCILE_INTERVAL_MS: '3600000',

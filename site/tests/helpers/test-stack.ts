@@ -78,6 +78,24 @@ export async function startTestMeili(dataDir: string): Promise<MeiliServer> {
   return { url, masterKey, pid: null, stop: async () => {} };
 }
 
+/** Fills Meilisearch's index with the CMS's published items, as the CMS's sync would. */
+export async function indexPublishedMedia(cms: CmsStack, meili: MeiliServer): Promise<void> {
+  const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+  const entries = await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken });
+  await reindexMedia(client, entries, { mediaBaseUrl: cms.url });
+}
+
+/** The site server's settings for reading this CMS and searching this Meilisearch. */
+export function siteServerEnv(cms: CmsStack, meili: MeiliServer): Record<string, string> {
+  return {
+    CMS_URL: cms.url,
+    CMS_PUBLIC_URL: cms.url,
+    SITE_API_TOKEN: cms.siteToken,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+  };
+}
+
 export interface SiteStack {
   cms: CmsStack;
   meili: MeiliServer;
@@ -112,10 +130,10 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     log('starting Meilisearch and indexing the published items');
     const meili = await startTestMeili(path.join(dir, 'meili'));
     stops.push(() => meili.stop());
-    const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-    const entries = await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken });
-    await reindexMedia(client, entries, { mediaBaseUrl: cms.url });
-    const searchKey = await ensureSearchKey(client);
+    await indexPublishedMedia(cms, meili);
+    const searchKey = await ensureSearchKey(
+      createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
+    );
     const port = await freePort();
     const siteUrl = `http://127.0.0.1:${port}`;
     const outDir = path.join(dir, 'dist');

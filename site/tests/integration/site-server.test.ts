@@ -98,7 +98,8 @@ function liveDigest(): string {
 /** The whole chain on `database`: a seeded CMS calling a site server, and Meilisearch. */
 async function startStack(database: DatabaseKind): Promise<void> {
   buildsSeen = 0;
-  const { startSeededCms, startTestMeili } = await import('../helpers/test-stack');
+  const { startSeededCms, startTestMeili, indexPublishedMedia, siteServerEnv } =
+    await import('../helpers/test-stack');
   const { startSiteServer } = await import('../helpers/site-server-process');
   const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
   const { adminLogin } = await import('../../../cms/tests/helpers/http');
@@ -127,20 +128,10 @@ async function startStack(database: DatabaseKind): Promise<void> {
   meili = await startTestMeili(path.join(dir, 'meili'));
   adminToken = await adminLogin(cms.url, cms.env.admin);
   // The médiathèque index, as the CMS's sync would have made it.
-  const { createMeiliClient } = await import('@dejala/search/meili-client');
-  const { fetchAllPublishedMedia } = await import('@dejala/search/cms-media-source');
-  const { reindexMedia } = await import('@dejala/search/reindex');
-  await reindexMedia(
-    createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
-    await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken }),
-  );
+  await indexPublishedMedia(cms, meili);
   site = await startSiteServer(
     {
-      CMS_URL: cms.url,
-      CMS_PUBLIC_URL: cms.url,
-      SITE_API_TOKEN: cms.siteToken,
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
+      ...siteServerEnv(cms, meili),
       REBUILD_SECRET: SECRET,
       PREVIEW_SECRET,
       SITE_REBUILD_DEBOUNCE_MS: '500',
