@@ -85,9 +85,10 @@ export async function summariseExport(
 }
 
 /**
- * Packs a Strapi export (`strapi export --no-encrypt`, a .tar.gz) into a backup archive at
- * `out`, encrypting it when `key` is given. Written beside `out` first, then renamed: an
- * interrupted backup never leaves a file that looks complete.
+ * Packs a Strapi export (`strapi export --no-encrypt`, a .tar.gz on the same disk as `out`)
+ * into a backup archive at `out`, encrypting it when `key` is given; the plain export is
+ * moved, not copied (uploads can weigh gigabytes). Written beside `out` first, then renamed:
+ * an interrupted backup never leaves a file that looks complete.
  */
 export async function packBackup(options: {
   plainExport: string;
@@ -109,7 +110,7 @@ export async function packBackup(options: {
         fs.createWriteStream(exportFile, { mode: 0o600 }),
       );
     } else {
-      fs.copyFileSync(plainExport, exportFile);
+      fs.renameSync(plainExport, exportFile);
     }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
