@@ -23,6 +23,7 @@ export interface StatusMessage {
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
 /** Why a build failed, in words an editor can act on (the error is the site server's English). */
 function explainFailure(error: string | undefined, entry: EditedEntry): StatusMessage {
@@ -35,13 +36,13 @@ function explainFailure(error: string | undefined, entry: EditedEntry): StatusMe
     const which = documentId === entry.documentId ? 'Cette fiche' : `La fiche ${documentId}`;
     return {
       tone: 'danger',
-      text: 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
+      text: BUILD_FAILED,
       advice: `${which} ne peut pas être affichée : ${what}. Corrigez-la puis publiez-la à nouveau.`,
     };
   }
   return {
     tone: 'danger',
-    text: 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
+    text: BUILD_FAILED,
     advice:
       'Publiez à nouveau dans quelques minutes. Si l’échec se répète, prévenez l’administrateur du site.',
   };
