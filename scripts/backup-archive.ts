@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import type { Cipheriv, Decipheriv } from 'node:crypto';
+import type { Transform } from 'node:stream';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Resolved as the CMS resolves them: both are its dependencies.
@@ -17,8 +17,8 @@ const tar = cmsRequire('tar') as typeof import('tar');
 const { utils: strapiTransfer } = cmsRequire('@strapi/data-transfer') as {
   utils: {
     encryption: {
-      createEncryptionCipher(key: string): Cipheriv;
-      createDecryptionCipher(key: string): Decipheriv;
+      createEncryptionCipher(key: string): Transform;
+      createDecryptionCipher(key: string): Transform;
     };
   };
 };

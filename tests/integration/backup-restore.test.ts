@@ -18,7 +18,7 @@ import {
   testDatabases,
   type DatabaseKind,
 } from '../../cms/tests/helpers/databases';
-import { adminLogin, createFullAccessToken } from '../../cms/tests/helpers/http';
+import { adminLogin, createFullAccessToken, request } from '../../cms/tests/helpers/http';
 import { COLLECTION_ENDPOINTS, SINGLE_ENDPOINTS } from '../../cms/tests/helpers/public-api';
 import { REPORT_SLUG } from '../../site/tests/helpers/cms-fixtures';
 import type { SiteServerProcess } from '../../site/tests/helpers/site-server-process';
@@ -125,15 +125,10 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     });
     cmsPort = Number(new URL(cms.url).port);
     // A draft that was never published, and a published entry with newer draft changes.
-    const send = (method: string, url: string, body: unknown) =>
-      fetch(`${cms.url}/api/${url}`, {
-        method,
-        headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ data: body }),
-      }).then((response) => {
-        if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
-        return response.json();
-      });
+    const send = async (method: string, url: string, data: unknown) => {
+      const { status } = await editorCall(method, url, data);
+      if (status >= 300) throw new Error(`${method} ${url}: ${status}`);
+    };
     await send('POST', 'media-items?status=draft', {
       title: 'Brouillon jamais publié',
       slug: 'brouillon-jamais-publie',
@@ -191,6 +186,14 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
     if (cms) fs.rmSync(cms.env.dir, { recursive: true, force: true });
   });
+
+  /** A REST call with the full-access token, as an editor's tool would make it. */
+  const editorCall = (method: string, url: string, data?: unknown) =>
+    request(cms.url, `/api/${url}`, {
+      method,
+      token: cms.fullToken,
+      body: data === undefined ? undefined : { data },
+    });
 
   /** Waits until the site server has run `builds` builds and is idle; returns its status. */
   async function waitForIdleBuild(builds: number): Promise<any> {
@@ -257,16 +260,9 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     // An editor deletes an item and renames another after the backup was made.
     const published = (before.rest as Record<string, Array<{ documentId: string }>>)['media-items'];
     const [deleted, renamed] = published as [{ documentId: string }, { documentId: string }];
-    const call = (method: string, url: string, body?: unknown) =>
-      fetch(`${cms.url}/api/media-items/${url}`, {
-        method,
-        headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify({ data: body }),
-      });
-    expect((await call('DELETE', deleted.documentId)).status).toBe(204);
-    expect(
-      (await call('PUT', renamed.documentId, { title: 'Titre changé après la sauvegarde' })).ok,
-    ).toBe(true);
+    expect((await editorCall('DELETE', `media-items/${deleted.documentId}`)).status).toBe(204);
+    const rename = { title: 'Titre changé après la sauvegarde' };
+    expect((await editorCall('PUT', `media-items/${renamed.documentId}`, rename)).status).toBe(200);
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).not.toEqual(before.rest);
 
     const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;

@@ -75,7 +75,7 @@ describe.each(testDatabases())('rebuild webhook on %s', (database) => {
         body: {},
       },
     );
-    await eventually(() =>
+    await eventually(async () =>
       expect(received).toContainEqual(
         expect.objectContaining({
           event: 'entry.publish',
@@ -105,7 +105,7 @@ describe.each(testDatabases())('rebuild webhook on %s', (database) => {
       body: { name: 'Littoral', slug: 'littoral' },
     });
     expect(theme.status).toBe(201);
-    await eventually(() =>
+    await eventually(async () =>
       expect(received).toContainEqual(
         expect.objectContaining({
           event: 'entry.create',
