@@ -1,5 +1,16 @@
 import type { EnqueuedTaskPromise, Task } from 'meilisearch';
 
+/** A Meilisearch task that ended without succeeding; `code` is Meilisearch's error code. */
+export class MeiliTaskError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'MeiliTaskError';
+  }
+}
+
 /**
  * Waits for a Meilisearch task and throws when it did not succeed: the client resolves
  * failed tasks instead of rejecting, which would otherwise pass silently.
@@ -8,7 +19,10 @@ export async function succeeded(task: EnqueuedTaskPromise, timeout = 60_000): Pr
   const done = await task.waitTask({ timeout });
   if (done.status !== 'succeeded') {
     const reason = done.error ? `${done.error.code}: ${done.error.message}` : done.status;
-    throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${reason}`);
+    throw new MeiliTaskError(
+      `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${reason}`,
+      done.error?.code,
+    );
   }
   return done;
 }

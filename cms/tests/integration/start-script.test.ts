@@ -54,6 +54,8 @@ describe('npm start', () => {
         if (child.exitCode !== null)
           throw new Error(`npm start exited early:\n${output.slice(-3000)}`);
         expect((await fetch(`${cmsUrl}/_health`)).status).toBe(204);
+        // start.ts prints its summary once it has seen the CMS healthy itself, a moment later.
+        expect(output).toContain('Ctrl-C stops everything.');
       },
       240_000,
       500,

@@ -89,6 +89,16 @@ describe('media index', () => {
     expect((await meili.admin.getIndex(MEDIA_INDEX_UID)).primaryKey).toBe('id');
   });
 
+  it('can be ensured by several callers at once on a new index', async () => {
+    const uid = 'media-concurrent';
+    await Promise.all([1, 2, 3].map(() => ensureMediaIndex(meili.admin, uid)));
+    expect((await meili.admin.getIndex(uid)).primaryKey).toBe('id');
+    expect((await meili.admin.index(uid).getSettings()).searchableAttributes).toEqual(
+      MEDIA_INDEX_SETTINGS.searchableAttributes,
+    );
+    await succeeded(meili.admin.deleteIndex(uid));
+  });
+
   const topHit = async (query: string) => (await index().search(query)).hits[0]?.id;
 
   it('tolerates a typo: "concertaion"', async () => {
