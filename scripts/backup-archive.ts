@@ -1,6 +1,7 @@
-// The backup archive: one uncompressed tar holding `manifest.json` and Strapi's export of the
-// CMS (content, uploads, settings; already gzipped), encrypted with Strapi's own cipher when
-// a key is given so that `strapi import` could also read it directly.
+// The backup archive: one uncompressed tar holding `manifest.json`, Strapi's export of the
+// CMS (content, uploads, settings; already gzipped) and the admin accounts (JSON), both
+// encrypted with Strapi's own cipher when a key is given so that `strapi import` could also
+// read the export directly.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +27,15 @@ const { utils: strapiTransfer } = cmsRequire('@strapi/data-transfer') as {
 export const BACKUP_FORMAT = 'dejala-backup/1';
 export const MANIFEST_NAME = 'manifest.json';
 const PLAIN_EXPORT = 'strapi-export.tar.gz';
-const ENCRYPTED_EXPORT = `${PLAIN_EXPORT}.enc`;
+const PLAIN_ACCOUNTS = 'admin-accounts.json';
+const ENCRYPTED = '.enc';
+
+/** A file of the archive, checked against its size and hash before use. */
+export interface BackupPayload {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
 
 /** What a backup holds, readable without the key. */
 export interface BackupManifest {
@@ -35,7 +44,9 @@ export interface BackupManifest {
   strapiVersion: string;
   databaseClient: string;
   encrypted: boolean;
-  export: { file: string; bytes: number; sha256: string };
+  export: BackupPayload;
+  /** The admin accounts (absent from backups made before accounts were saved). */
+  accounts?: BackupPayload & { count: number };
   /** Entries per content type (drafts and published versions count separately). */
   entries: Record<string, number>;
   uploads: { files: number; bytes: number };
@@ -85,50 +96,65 @@ export async function summariseExport(
 }
 
 /**
+ * Moves `plain` into `work` as `name`, or encrypts it there as `name.enc` when `key` is
+ * given, and describes the result for the manifest.
+ */
+async function sealPayload(
+  plain: string,
+  work: string,
+  name: string,
+  key: string | undefined,
+): Promise<BackupPayload> {
+  const file = key ? `${name}${ENCRYPTED}` : name;
+  const sealed = path.join(work, file);
+  if (key) {
+    await pipeline(
+      fs.createReadStream(plain),
+      strapiTransfer.encryption.createEncryptionCipher(key),
+      fs.createWriteStream(sealed, { mode: 0o600 }),
+    );
+  } else {
+    fs.renameSync(plain, sealed);
+  }
+  return { file, bytes: fs.statSync(sealed).size, sha256: await sha256(sealed) };
+}
+
+/**
  * Packs a Strapi export (`strapi export --no-encrypt`, a .tar.gz on the same disk as `out`)
- * into a backup archive at `out`, encrypting it when `key` is given; the plain export is
- * moved, not copied (uploads can weigh gigabytes). Written beside `out` first, then renamed:
- * an interrupted backup never leaves a file that looks complete.
+ * and the admin accounts' JSON into a backup archive at `out`, encrypting both when `key` is
+ * given; plain files are moved, not copied (uploads can weigh gigabytes). Written beside `out`
+ * first, then renamed: an interrupted backup never leaves a file that looks complete.
  */
 export async function packBackup(options: {
   plainExport: string;
+  plainAccounts: string;
   out: string;
   key?: string;
   strapiVersion: string;
   databaseClient: string;
 }): Promise<BackupManifest> {
-  const { plainExport, out, key } = options;
-  const summary = await summariseExport(plainExport);
+  const { out, key } = options;
+  const summary = await summariseExport(options.plainExport);
+  const accountCount = readAccounts(options.plainAccounts);
   const work = fs.mkdtempSync(path.join(path.dirname(out), '.packing-'));
   try {
-    const exportName = key ? ENCRYPTED_EXPORT : PLAIN_EXPORT;
-    const exportFile = path.join(work, exportName);
-    if (key) {
-      await pipeline(
-        fs.createReadStream(plainExport),
-        strapiTransfer.encryption.createEncryptionCipher(key),
-        fs.createWriteStream(exportFile, { mode: 0o600 }),
-      );
-    } else {
-      fs.renameSync(plainExport, exportFile);
-    }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: new Date().toISOString(),
       strapiVersion: options.strapiVersion,
       databaseClient: options.databaseClient,
       encrypted: Boolean(key),
-      export: {
-        file: exportName,
-        bytes: fs.statSync(exportFile).size,
-        sha256: await sha256(exportFile),
+      export: await sealPayload(options.plainExport, work, PLAIN_EXPORT, key),
+      accounts: {
+        ...(await sealPayload(options.plainAccounts, work, PLAIN_ACCOUNTS, key)),
+        count: accountCount,
       },
       ...summary,
     };
     fs.writeFileSync(path.join(work, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     const partial = `${out}.partial`;
     try {
-      await tar.c({ file: partial, cwd: work, portable: true }, [MANIFEST_NAME, exportName]);
+      await tar.c({ file: partial, cwd: work, portable: true }, fs.readdirSync(work).sort());
       fs.chmodSync(partial, 0o600);
       fs.renameSync(partial, out);
     } catch (error) {
@@ -139,6 +165,13 @@ export async function packBackup(options: {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The number of accounts in an admin accounts file; throws when it is not one. */
+function readAccounts(file: string): number {
+  const accounts = (JSON.parse(fs.readFileSync(file, 'utf8')) as { accounts?: unknown }).accounts;
+  if (!Array.isArray(accounts)) throw new Error(`${file} holds no admin accounts`);
+  return accounts.length;
 }
 
 function readManifest(file: string): BackupManifest {
@@ -153,23 +186,66 @@ function readManifest(file: string): BackupManifest {
       `its format is "${String(manifest.format)}"; this version reads "${BACKUP_FORMAT}"`,
     );
   }
-  const name = manifest.export?.file;
-  if (name !== PLAIN_EXPORT && name !== ENCRYPTED_EXPORT) {
-    throw new BackupError(`its manifest names an unexpected export file "${String(name)}"`);
+  const suffix = manifest.encrypted ? ENCRYPTED : '';
+  const expected: Array<[BackupPayload | undefined, string]> = [
+    [manifest.export, PLAIN_EXPORT],
+    [manifest.accounts, PLAIN_ACCOUNTS],
+  ];
+  for (const [payload, name] of expected) {
+    if (payload && payload.file !== `${name}${suffix}`) {
+      throw new BackupError(`its manifest names an unexpected file "${String(payload.file)}"`);
+    }
   }
+  if (!manifest.export) throw new BackupError('its manifest names no Strapi export');
   return manifest as BackupManifest;
 }
 
 /**
+ * Checks a payload of an unpacked archive against the manifest and returns the path of its
+ * plain form, decrypted with `key` (into `plainName`) when the backup is encrypted.
+ */
+async function openPayload(
+  dir: string,
+  payload: BackupPayload,
+  plainName: string,
+  key: string | undefined,
+  readable: (file: string) => Promise<unknown>,
+): Promise<string> {
+  const sealed = path.join(dir, payload.file);
+  if (!fs.existsSync(sealed)) {
+    throw new BackupError(`the archive lacks ${payload.file}, which its manifest lists`);
+  }
+  if (fs.statSync(sealed).size !== payload.bytes || (await sha256(sealed)) !== payload.sha256) {
+    throw new BackupError(`${payload.file} does not match its checksum: the archive is damaged`);
+  }
+  if (payload.file === plainName) return sealed;
+  if (!key) {
+    throw new BackupError('it is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
+  }
+  const plain = path.join(dir, plainName);
+  const wrongKey = () => {
+    throw new BackupError('it cannot be decrypted with BACKUP_ENCRYPTION_KEY: wrong key');
+  };
+  await pipeline(
+    fs.createReadStream(sealed),
+    strapiTransfer.encryption.createDecryptionCipher(key),
+    fs.createWriteStream(plain, { mode: 0o600 }),
+  ).catch(wrongKey);
+  // A wrong key can also decrypt without a padding error: the content must then be readable.
+  await readable(plain).catch(wrongKey);
+  return plain;
+}
+
+/**
  * Unpacks a backup archive into `dir` (private, empty), checks it against its manifest and
- * returns the manifest with the path of the plain Strapi export, decrypted with `key` when
- * the backup is encrypted.
+ * returns the manifest with the paths of the plain Strapi export and admin accounts (null in
+ * backups made before accounts were saved), decrypted with `key` when encrypted.
  */
 export async function unpackBackup(
   archive: string,
   dir: string,
   key?: string,
-): Promise<{ manifest: BackupManifest; plainExport: string }> {
+): Promise<{ manifest: BackupManifest; plainExport: string; plainAccounts: string | null }> {
   if (!fs.existsSync(archive)) throw new BackupError(`${archive} does not exist`);
   try {
     await tar.x({ file: archive, cwd: dir, strict: true });
@@ -177,35 +253,11 @@ export async function unpackBackup(
     throw new BackupError(`${archive} is not a readable tar archive (${(error as Error).message})`);
   }
   const manifest = readManifest(path.join(dir, MANIFEST_NAME));
-  const exportFile = path.join(dir, manifest.export.file);
-  if (!fs.existsSync(exportFile)) {
-    throw new BackupError(`the archive lacks ${manifest.export.file}, which its manifest lists`);
-  }
-  if (
-    fs.statSync(exportFile).size !== manifest.export.bytes ||
-    (await sha256(exportFile)) !== manifest.export.sha256
-  ) {
-    throw new BackupError(
-      `${manifest.export.file} does not match its checksum: the archive is damaged`,
-    );
-  }
-  if (!manifest.encrypted) return { manifest, plainExport: exportFile };
-  if (!key) {
-    throw new BackupError('it is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
-  }
-  const plainExport = path.join(dir, PLAIN_EXPORT);
-  await pipeline(
-    fs.createReadStream(exportFile),
-    strapiTransfer.encryption.createDecryptionCipher(key),
-    fs.createWriteStream(plainExport, { mode: 0o600 }),
-  ).catch(() => {
-    throw new BackupError('it cannot be decrypted with BACKUP_ENCRYPTION_KEY: wrong key');
-  });
-  // A wrong key can also decrypt without a padding error: the content must then be readable.
-  try {
-    await summariseExport(plainExport);
-  } catch {
-    throw new BackupError('it cannot be decrypted with BACKUP_ENCRYPTION_KEY: wrong key');
-  }
-  return { manifest, plainExport };
+  const plainExport = await openPayload(dir, manifest.export, PLAIN_EXPORT, key, summariseExport);
+  const plainAccounts = manifest.accounts
+    ? await openPayload(dir, manifest.accounts, PLAIN_ACCOUNTS, key, async (file) =>
+        readAccounts(file),
+      )
+    : null;
+  return { manifest, plainExport, plainAccounts };
 }

@@ -9,9 +9,9 @@ import { loadEnvFile } from './env-file.ts';
 const USAGE = `Usage: npm run backup [-- --out FILE]
 
 Writes BACKUP_DIR/dejala-<date>-<time>Z.tar (BACKUP_DIR defaults to backups/): the CMS's
-content, uploads and settings, encrypted when BACKUP_ENCRYPTION_KEY is set, with a manifest.
-Admin accounts and API tokens are not in it; the search index and the site are rebuilt
-from the CMS after a restore.`;
+content, uploads and settings and its admin accounts (password hashes, roles), encrypted
+when BACKUP_ENCRYPTION_KEY is set, with a manifest. API tokens are not in it; the search
+index and the site are rebuilt from the CMS after a restore.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,10 +1,11 @@
 // Backup and restore of the CMS (content, uploads, settings) through Strapi's export and
-// import. Meilisearch and the site's releases are not backed up: both are rebuilt from the
-// CMS, so a restore ends with a search reindex and a site build.
+// import, plus its admin accounts, which that export leaves out. Meilisearch and the site's
+// releases are not backed up: both are rebuilt from the CMS, so a restore ends with a search
+// reindex and a site build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { packBackup, unpackBackup, type BackupManifest } from './backup-archive.ts';
-import { ROOT, runSearchCli, runStrapi, strapiVersion } from './cms-commands.ts';
+import { ROOT, runAdminAccounts, runSearchCli, runStrapi, strapiVersion } from './cms-commands.ts';
 
 type Log = (message: string) => void;
 
@@ -24,8 +25,8 @@ function workDir(dir: string): string {
 }
 
 /**
- * Exports the CMS with Strapi and packs it with its manifest into one archive (encrypted
- * when BACKUP_ENCRYPTION_KEY is set). Returns the archive's path and manifest.
+ * Exports the CMS with Strapi, and its admin accounts, and packs them with a manifest into
+ * one archive (encrypted when BACKUP_ENCRYPTION_KEY is set). Returns its path and manifest.
  */
 export async function createBackup(
   env: NodeJS.ProcessEnv,
@@ -39,9 +40,12 @@ export async function createBackup(
   try {
     options.log('backup: exporting the CMS (content, uploads, settings) with strapi export…');
     await runStrapi(['export', '--no-encrypt', '-f', path.join(work, 'export')], env);
+    options.log('backup: saving the admin accounts…');
+    await runAdminAccounts('export', path.join(work, 'admin-accounts.json'), env);
     options.log(`backup: packing${env.BACKUP_ENCRYPTION_KEY ? ' and encrypting' : ''}…`);
     const manifest = await packBackup({
       plainExport: path.join(work, 'export.tar.gz'),
+      plainAccounts: path.join(work, 'admin-accounts.json'),
       out: file,
       key: env.BACKUP_ENCRYPTION_KEY || undefined,
       strapiVersion,
@@ -53,14 +57,15 @@ export async function createBackup(
   }
 }
 
-/** A manifest in one line for logs: entries per content type, then the uploads. */
+/** A manifest in one line for logs: entries per content type, uploads, admin accounts. */
 export function describeManifest(manifest: BackupManifest): string {
   const types = Object.entries(manifest.entries)
     .filter(([uid]) => uid.startsWith('api::'))
     .map(([uid, count]) => `${uid.replace(/^api::|\..*$/g, '')} ${count}`)
     .join(', ');
   const megabytes = (manifest.uploads.bytes / 1e6).toFixed(1);
-  return `${types || 'no entries'}; uploads ${manifest.uploads.files} files (${megabytes} MB)`;
+  const accounts = manifest.accounts ? `${manifest.accounts.count}` : 'none saved';
+  return `${types || 'no entries'}; uploads ${manifest.uploads.files} files (${megabytes} MB); admin accounts ${accounts}`;
 }
 
 export interface RestoreReport {
@@ -71,8 +76,9 @@ export interface RestoreReport {
 }
 
 /**
- * Replaces the CMS's content, uploads and settings with the archive's (admin accounts and
- * API tokens stay as they are), after saving the current state as a backup of its own.
+ * Replaces the CMS's content, uploads and settings with the archive's and sets its admin
+ * accounts back to their state in the archive (accounts created since and API tokens stay
+ * as they are), after saving the current state as a backup of its own.
  * Then rebuilds the search index and asks the site server for a build; either follow-up
  * failing is reported, not thrown: the content is restored by then.
  */
@@ -85,7 +91,7 @@ export async function restoreBackup(
   const work = workDir(backupDir(env));
   try {
     log(`restore: checking ${archive}…`);
-    const { manifest, plainExport } = await unpackBackup(
+    const { manifest, plainExport, plainAccounts } = await unpackBackup(
       path.resolve(archive),
       work,
       env.BACKUP_ENCRYPTION_KEY || undefined,
@@ -99,6 +105,18 @@ export async function restoreBackup(
     }
     log('restore: importing with strapi import (replaces every entry and upload)…');
     await runStrapi(['import', '--force', '-f', plainExport], env);
+    if (plainAccounts) {
+      log('restore: bringing back the admin accounts…');
+      await runAdminAccounts('import', plainAccounts, env).catch((error: Error) => {
+        throw new Error(
+          `the content and uploads are restored, the admin accounts are NOT (${error.message}); run the restore again`,
+        );
+      });
+    } else {
+      log(
+        'restore: this backup holds no admin accounts (made before they were saved): accounts stay as they are',
+      );
+    }
 
     let reindexed = false;
     try {

@@ -14,7 +14,7 @@ const strapiPackage = cmsRequire.resolve('@strapi/strapi/package.json');
 const STRAPI_BIN = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
 // A built CMS without its TypeScript sources (the production image) runs as a plain
 // JavaScript app from dist/; with the sources, Strapi's commands compile them first.
-const STRAPI_APP_DIR = fs.existsSync(path.join(CMS_DIR, 'tsconfig.json'))
+export const STRAPI_APP_DIR = fs.existsSync(path.join(CMS_DIR, 'tsconfig.json'))
   ? CMS_DIR
   : path.join(CMS_DIR, 'dist');
 const SEARCH_CLI = path.join(ROOT, 'search', 'dist', 'cli.js');
@@ -41,6 +41,16 @@ function runNode(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: str
 /** `strapi <args>` in the CMS folder (export, import, …). */
 export function runStrapi(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return runNode(`strapi ${args[0]}`, [STRAPI_BIN, ...args], env, STRAPI_APP_DIR);
+}
+
+/** The CMS's admin accounts to or from a JSON file (scripts/admin-accounts.ts). */
+export function runAdminAccounts(
+  command: 'export' | 'import',
+  file: string,
+  env: NodeJS.ProcessEnv,
+) {
+  const script = path.join(ROOT, 'scripts', 'admin-accounts.ts');
+  return runNode(`admin accounts ${command}`, [script, command, file], env, STRAPI_APP_DIR);
 }
 
 /** The search CLI (`reindex`, `reindex --check`, `setup`); needs the search package's build. */

@@ -9,8 +9,9 @@ import { loadEnvFile } from './env-file.ts';
 
 const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--no-safety-backup]
 
-Replaces every entry, upload and content setting of the CMS with the archive's. Admin
-accounts and API tokens are kept. The current content is first saved as a backup labelled
+Replaces every entry, upload and content setting of the CMS with the archive's, and sets
+the archive's admin accounts back as they were (password, roles); accounts created since and
+API tokens are kept. The current content is first saved as a backup labelled
 "before-restore" (unless --no-safety-backup). Then the search index is rebuilt and the site
 server asked for a build: run it while the stack is up (exit code 2 when the content is
 restored but one of these could not run). An encrypted backup needs BACKUP_ENCRYPTION_KEY.`;

@@ -1,7 +1,8 @@
-// Disaster recovery, end to end: a seeded CMS with synthetic items, uploads and drafts →
-// `npm run backup` → database, uploads and search index wiped → a fresh CMS →
-// `npm run restore` → the same REST content, drafts, uploads and search results, and the
-// site server builds from the restored content. On SQLite, and on PostgreSQL (production).
+// Disaster recovery, end to end: a seeded CMS with synthetic items, uploads, drafts and a
+// staff account → `npm run backup` → database, uploads and search index wiped → a fresh CMS →
+// `npm run restore` → the same REST content, drafts, uploads and search results, staff log
+// in with their passwords, and the site server builds from the restored content. On SQLite,
+// and on PostgreSQL (production).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,6 +28,8 @@ import type { CmsStack } from '../../site/tests/helpers/test-stack';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = randomBytes(24).toString('hex');
 const SEARCHES = ['concertation', 'eau', 'dialogue territorial', 'médiation rivière', 'zzzz', ''];
+// A member of staff with the Éditeur role, invited and registered through the admin.
+const STAFF = { email: 'camille@example.org', password: 'Redaction-2026' };
 
 /** Runs a root script (`scripts/<name>.ts`) as `npm run <name>` does; resolves with its output. */
 function runScript(name: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -41,6 +44,22 @@ function runScript(name: string, args: string[], env: NodeJS.ProcessEnv) {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     child.on('exit', (code) => resolve({ code, output }));
   });
+}
+
+/** An admin login attempt's status: 200 in, 400 for a wrong password. */
+async function loginStatus(cmsUrl: string, credentials: { email: string; password: string }) {
+  return (await request(cmsUrl, '/admin/login', { method: 'POST', body: credentials })).status;
+}
+
+/** The admin accounts by email, with their role codes. */
+async function adminAccounts(cmsUrl: string, adminToken: string) {
+  const users = await request(cmsUrl, '/admin/users?pageSize=100', { token: adminToken });
+  if (users.status !== 200) throw new Error(`GET /admin/users: ${users.status}`);
+  return Object.fromEntries(
+    (users.body.data.results as Array<{ email: string; roles: Array<{ code: string }> }>).map(
+      (user) => [user.email, user.roles.map((role) => role.code).sort()],
+    ),
+  );
 }
 
 async function getJson(url: string, token?: string): Promise<any> {
@@ -110,6 +129,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
   let scriptEnv: NodeJS.ProcessEnv;
   let before: { rest: unknown; search: unknown; pdf: Buffer; pdfUrl: string };
   let archive: string;
+  let adminToken: string;
   // PostgreSQL backups are encrypted, SQLite ones not: both kinds are covered.
   const encryptionKey = database === 'postgres' ? randomBytes(16).toString('hex') : '';
 
@@ -143,6 +163,25 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     await send('PUT', `media-items/${report.documentId}?status=draft`, {
       summary: 'Résumé modifié, pas encore publié.',
     });
+
+    adminToken = await adminLogin(cms.url, cms.env.admin);
+    const roles = await request(cms.url, '/admin/roles', { token: adminToken });
+    const editorRole = roles.body.data.find(
+      (role: { code: string }) => role.code === 'dejala-editeur',
+    );
+    const invited = await request(cms.url, '/admin/users', {
+      method: 'POST',
+      token: adminToken,
+      body: { firstname: 'Camille', email: STAFF.email, roles: [editorRole.id] },
+    });
+    const registered = await request(cms.url, '/admin/register', {
+      method: 'POST',
+      body: {
+        registrationToken: invited.body.data.registrationToken,
+        userInfo: { firstname: 'Camille', lastname: 'Rédaction', password: STAFF.password },
+      },
+    });
+    if (registered.status !== 200) throw new Error(`staff registration: ${registered.status}`);
 
     meili = await startTestMeili(path.join(dir, 'meili'));
     await indexPublishedMedia(cms, meili);
@@ -222,10 +261,12 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     // Every published item has a draft row and a published row; one more is a draft only.
     expect(manifest.entries['api::media-item.media-item']).toBe(published.length * 2 + 1);
     expect(manifest.uploads.files).toBeGreaterThanOrEqual(3);
+    expect(manifest.accounts?.count).toBe(2);
     expect(output).toContain(encryptionKey ? 'encrypted' : 'NOT encrypted');
     if (encryptionKey) {
-      // Nothing of the content is readable in an encrypted archive.
+      // Nothing of the content or the accounts is readable in an encrypted archive.
       expect(fs.readFileSync(archive).includes('Brouillon jamais publié')).toBe(false);
+      expect(fs.readFileSync(archive).includes(STAFF.email)).toBe(false);
     }
   });
 
@@ -264,6 +305,26 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     const rename = { title: 'Titre changé après la sauvegarde' };
     expect((await editorCall('PUT', `media-items/${renamed.documentId}`, rename)).status).toBe(200);
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).not.toEqual(before.rest);
+    // Camille's password is changed, and someone new is invited.
+    const staffId = (
+      await request(cms.url, '/admin/users?pageSize=100', { token: adminToken })
+    ).body.data.results.find((user: { email: string }) => user.email === STAFF.email).id;
+    const changed = await request(cms.url, `/admin/users/${staffId}`, {
+      method: 'PUT',
+      token: adminToken,
+      body: { password: 'Changee-apres-2026' },
+    });
+    expect(changed.status).toBe(200);
+    const newcomer = await request(cms.url, '/admin/users', {
+      method: 'POST',
+      token: adminToken,
+      body: {
+        firstname: 'Dominique',
+        email: 'dominique@example.org',
+        roles: [changed.body.data.roles[0].id],
+      },
+    });
+    expect(newcomer.status).toBe(201);
 
     const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;
     const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
@@ -271,6 +332,15 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
     expect(await searchSnapshot(site.url)).toEqual(before.search);
     expect((await waitForIdleBuild(builds + 1)).lastBuild.ok, site.log()).toBe(true);
+    // Accounts in the backup are as they were then; accounts created since are kept.
+    expect(await loginStatus(cms.url, STAFF)).toBe(200);
+    expect(await loginStatus(cms.url, { ...STAFF, password: 'Changee-apres-2026' })).toBe(400);
+    expect(await adminAccounts(cms.url, adminToken)).toEqual({
+      [cms.env.admin.email]: ['strapi-super-admin'],
+      [STAFF.email]: ['dejala-editeur'],
+      'dominique@example.org': ['dejala-editeur'],
+    });
+    expect(output).toContain('1 created since then kept');
 
     // What the restore replaced is kept: one published item fewer (its two rows) than before.
     const saved = fs
@@ -323,11 +393,16 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
         .some((file) => file.endsWith('-before-restore.tar')),
     ).toBe(true);
 
-    const fullToken = await createFullAccessToken(
-      cms.url,
-      await adminLogin(cms.url, cms.env.admin),
-    );
+    const freshAdminToken = await adminLogin(cms.url, cms.env.admin);
+    const fullToken = await createFullAccessToken(cms.url, freshAdminToken);
     expect(await restSnapshot(cms.url, cms.siteToken, fullToken)).toEqual(before.rest);
+    // Staff log in with their own passwords and roles again.
+    expect(await loginStatus(cms.url, STAFF)).toBe(200);
+    expect(await adminAccounts(cms.url, freshAdminToken)).toEqual({
+      [cms.env.admin.email]: ['strapi-super-admin'],
+      [STAFF.email]: ['dejala-editeur'],
+    });
+    expect(output).toContain('1 recreated');
     expect(Buffer.from(await (await fetch(before.pdfUrl)).arrayBuffer())).toEqual(before.pdf);
     expect(await searchSnapshot(site.url)).toEqual(before.search);
 
