@@ -55,17 +55,15 @@ interface LoadedStrapi {
   destroy(): Promise<void>;
 }
 
-/** Loads the CMS without its HTTP server, compiled from its sources when they are there. */
+/**
+ * Loads the built CMS without its HTTP server. Always run right after `strapi export` or
+ * `strapi import`, which compile the sources (when there are any) into cms/dist.
+ */
 async function loadStrapi(): Promise<LoadedStrapi> {
-  const strapiModule = createRequire(path.join(CMS_DIR, 'package.json'))('@strapi/strapi') as {
-    compileStrapi(options: { appDir: string }): Promise<object>;
-    createStrapi(context: object): LoadedStrapi;
+  const { createStrapi } = createRequire(path.join(CMS_DIR, 'package.json'))('@strapi/strapi') as {
+    createStrapi(context: { appDir: string; distDir: string }): LoadedStrapi;
   };
-  const context =
-    STRAPI_APP_DIR === CMS_DIR
-      ? await strapiModule.compileStrapi({ appDir: CMS_DIR })
-      : { appDir: STRAPI_APP_DIR, distDir: STRAPI_APP_DIR };
-  const strapi = strapiModule.createStrapi(context);
+  const strapi = createStrapi({ appDir: STRAPI_APP_DIR, distDir: path.join(CMS_DIR, 'dist') });
   strapi.log.level = 'warn';
   return strapi.load();
 }

@@ -68,6 +68,27 @@ export function describeManifest(manifest: BackupManifest): string {
   return `${types || 'no entries'}; uploads ${manifest.uploads.files} files (${megabytes} MB); admin accounts ${accounts}`;
 }
 
+/**
+ * Checks that an archive can be restored — format, checksums, decryption with
+ * BACKUP_ENCRYPTION_KEY, readable export and accounts — without touching the CMS.
+ */
+export async function checkBackup(
+  env: NodeJS.ProcessEnv,
+  archive: string,
+): Promise<BackupManifest> {
+  const work = workDir(backupDir(env));
+  try {
+    const { manifest } = await unpackBackup(
+      path.resolve(archive),
+      work,
+      env.BACKUP_ENCRYPTION_KEY || undefined,
+    );
+    return manifest;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 export interface RestoreReport {
   manifest: BackupManifest;
   safetyBackup: string | null;

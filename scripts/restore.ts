@@ -3,24 +3,29 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError } from './backup-archive.ts';
-import { restoreBackup } from './backups.ts';
+import { checkBackup, describeManifest, restoreBackup } from './backups.ts';
 import { ROOT } from './cms-commands.ts';
 import { loadEnvFile } from './env-file.ts';
 
 const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--no-safety-backup]
+       npm run restore -- <archive.tar> --check
 
 Replaces every entry, upload and content setting of the CMS with the archive's, and sets
 the archive's admin accounts back as they were (password, roles); accounts created since and
 API tokens are kept. The current content is first saved as a backup labelled
 "before-restore" (unless --no-safety-backup). Then the search index is rebuilt and the site
 server asked for a build: run it while the stack is up (exit code 2 when the content is
-restored but one of these could not run). An encrypted backup needs BACKUP_ENCRYPTION_KEY.`;
+restored but one of these could not run). An encrypted backup needs BACKUP_ENCRYPTION_KEY.
+
+--check only proves that the archive can be restored (checksums, key, readable content) and
+says what it holds; it changes nothing.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       yes: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
       'no-safety-backup': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -30,14 +35,22 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length !== 1) throw new Error(`name one archive to restore.\n\n${USAGE}`);
+  const archive = positionals[0] as string;
+  const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
+  if (values.check) {
+    const manifest = await checkBackup(env, archive);
+    console.log(
+      `restore: ${archive} can be restored: backup of ${manifest.createdAt}, ${describeManifest(manifest)}`,
+    );
+    return;
+  }
   if (!values.yes) {
     throw new Error(
       'a restore replaces all the content of the CMS: run it again with --yes to go ahead.',
     );
   }
-  const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
   const startedAt = Date.now();
-  const report = await restoreBackup(env, positionals[0] as string, {
+  const report = await restoreBackup(env, archive, {
     safetyBackup: !values['no-safety-backup'],
     log: console.log,
   });

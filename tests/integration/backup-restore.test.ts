@@ -275,6 +275,13 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     const bytes = fs.readFileSync(archive);
     bytes[bytes.length - 2048] ^= 0xff;
     fs.writeFileSync(damaged, bytes);
+    // --check tells a usable archive from a damaged one, without --yes.
+    const checked = await runScript('restore', [archive, '--check'], scriptEnv);
+    expect(checked.code, checked.output).toBe(0);
+    expect(checked.output).toMatch(/can be restored: .*media-item \d+.*admin accounts 2/);
+    const checkedDamaged = await runScript('restore', [damaged, '--check'], scriptEnv);
+    expect(checkedDamaged.code).toBe(1);
+    expect(checkedDamaged.output).toMatch(/damaged|not a readable tar/);
     const noYes = await runScript('restore', [archive], scriptEnv);
     expect(noYes.code).toBe(1);
     expect(noYes.output).toContain('--yes');
@@ -287,6 +294,12 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
         BACKUP_ENCRYPTION_KEY: '',
       });
       expect(noKey.output).toContain('set BACKUP_ENCRYPTION_KEY');
+      const checkedWrongKey = await runScript('restore', [archive, '--check'], {
+        ...scriptEnv,
+        BACKUP_ENCRYPTION_KEY: 'not-the-key',
+      });
+      expect(checkedWrongKey.code).toBe(1);
+      expect(checkedWrongKey.output).toContain('wrong key');
       const wrongKey = await runScript('restore', [archive, '--yes'], {
         ...scriptEnv,
         BACKUP_ENCRYPTION_KEY: 'not-the-key',
