@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests of the platform as operators run it: the root scripts (setup, backup, restore) and
-// the production stack's files, against real servers. Shares the CMS suites' setup
+// the production stack's files, against real servers; and what the packages must agree on. Shares the CMS suites' setup
 // (compiled search package and CMS, a private PostgreSQL cluster).
 export default defineConfig({
   test: {
