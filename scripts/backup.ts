@@ -1,25 +1,37 @@
-// `npm run backup [-- --out FILE]`: one archive with the CMS's content, uploads and settings
-// (Strapi's export, encrypted when BACKUP_ENCRYPTION_KEY is set) and a manifest.
+// `npm run backup [-- --out FILE --keep N]`: one archive with the CMS's content, uploads,
+// settings (Strapi's export) and admin accounts, encrypted when BACKUP_ENCRYPTION_KEY is set,
+// and a manifest; --keep then prunes the older dated backups.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackup, describeManifest } from './backups.ts';
+import { backupDir, createBackup, describeManifest, pruneBackups } from './backups.ts';
 import { ROOT } from './cms-commands.ts';
 import { loadEnvFile } from './env-file.ts';
 
-const USAGE = `Usage: npm run backup [-- --out FILE]
+const USAGE = `Usage: npm run backup [-- [--out FILE] [--keep N]]
 
 Writes BACKUP_DIR/dejala-<date>-<time>Z.tar (BACKUP_DIR defaults to backups/): the CMS's
 content, uploads and settings and its admin accounts (password hashes, roles), encrypted
 when BACKUP_ENCRYPTION_KEY is set, with a manifest. API tokens are not in it; the search
-index and the site are rebuilt from the CMS after a restore.`;
+index and the site are rebuilt from the CMS after a restore.
+
+--keep N then deletes the older dated backups of BACKUP_DIR beyond the N newest (archives
+with a label, such as before-restore ones, are kept).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string' },
+      keep: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
     return;
+  }
+  const keep = values.keep === undefined ? undefined : Number(values.keep);
+  if (keep !== undefined && !(Number.isInteger(keep) && keep >= 1)) {
+    throw new Error(`--keep takes a number of backups, 1 or more (got "${values.keep}").`);
   }
   const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
   const startedAt = Date.now();
@@ -29,6 +41,12 @@ async function main(): Promise<void> {
   console.log(
     `backup: wrote ${file} (${(manifest.export.bytes / 1e6).toFixed(1)} MB, ${manifest.encrypted ? 'encrypted' : 'NOT encrypted: set BACKUP_ENCRYPTION_KEY to encrypt'}) in ${seconds} s`,
   );
+  if (keep !== undefined) {
+    const removed = pruneBackups(backupDir(env), keep);
+    console.log(
+      `backup: ${removed.length} older backup(s) deleted, the ${keep} newest kept${removed.length ? `: ${removed.join(', ')}` : ''}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

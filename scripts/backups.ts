@@ -57,6 +57,25 @@ export async function createBackup(
   }
 }
 
+// The names createBackup gives to scheduled backups (labelled ones, such as before-restore,
+// are never pruned).
+const SCHEDULED_BACKUP = /^dejala-\d{8}-\d{6}Z\.tar$/;
+
+/**
+ * Deletes the oldest unlabelled backups in `dir` beyond the `keep` newest (their names sort
+ * by date); returns the names deleted. Labelled archives and any other file stay.
+ */
+export function pruneBackups(dir: string, keep: number): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be 1 or more, not ${keep}`);
+  const scheduled = fs
+    .readdirSync(dir)
+    .filter((name) => SCHEDULED_BACKUP.test(name))
+    .sort();
+  const removed = scheduled.slice(0, Math.max(0, scheduled.length - keep));
+  for (const name of removed) fs.rmSync(path.join(dir, name));
+  return removed;
+}
+
 /** A manifest in one line for logs: entries per content type, uploads, admin accounts. */
 export function describeManifest(manifest: BackupManifest): string {
   const types = Object.entries(manifest.entries)

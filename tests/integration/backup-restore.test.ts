@@ -245,8 +245,12 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
   }
 
   it('writes one archive with a manifest that counts the content and uploads', async () => {
-    const { code, output } = await runScript('backup', [], scriptEnv);
+    // An old nightly backup, pruned by --keep 1 once the new one is written.
+    fs.mkdirSync(path.join(dir, 'backups'));
+    fs.writeFileSync(path.join(dir, 'backups', 'dejala-20200101-020000Z.tar'), 'old');
+    const { code, output } = await runScript('backup', ['--keep', '1'], scriptEnv);
     expect(code, output).toBe(0);
+    expect(output).toContain('1 older backup(s) deleted');
     const [name] = fs
       .readdirSync(path.join(dir, 'backups'))
       .filter((file) => file.endsWith('.tar'));
