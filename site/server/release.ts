@@ -23,8 +23,8 @@ export interface Release {
   serverDigest: string;
 }
 
-/** Digest of every file of a build's server half. */
-function digestFolder(dir: string): string {
+/** Digest of every file of a folder and of their names (a build's server half, a release). */
+export function digestFolder(dir: string): string {
   const hash = createHash('sha256');
   for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const file = path.join(dir, name);

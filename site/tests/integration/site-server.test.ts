@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import {
   testDatabases,
   type DatabaseKind,
 } from '../../../cms/tests/helpers/databases';
+import { digestFolder } from '../../server/release.ts';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -86,13 +87,7 @@ async function publishItem(slug: string, extra: Record<string, unknown> = {}): P
 
 /** Digest of every file of the live release: what visitors get. */
 function liveDigest(): string {
-  const current = fs.realpathSync(path.join(site.dataDir, 'current'));
-  const hash = createHash('sha256');
-  for (const name of fs.readdirSync(current, { recursive: true, encoding: 'utf8' }).sort()) {
-    const file = path.join(current, name);
-    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
-  }
-  return hash.digest('hex');
+  return digestFolder(fs.realpathSync(path.join(site.dataDir, 'current')));
 }
 
 /** The whole chain on `database`: a seeded CMS calling a site server, and Meilisearch. */
