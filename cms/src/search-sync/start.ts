@@ -25,22 +25,24 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
 
   const client = createMeiliClient({ url, apiKey: process.env.MEILI_MASTER_KEY });
   const source = createPublishedMediaSource(strapi);
-  let indexReady = false;
-  // Settings and the search-only key at start-up, without waiting: retried on the first sync.
-  void (async () => {
-    await ensureMediaIndex(client);
-    indexReady = true;
-    await ensureSearchKey(client);
-  })().catch((error: Error) =>
-    strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
-  );
+  // The index and its settings, made once and shared by start-up and the syncs; tried again
+  // by the next sync when Meilisearch was not reachable.
+  let indexReady: Promise<void> | null = null;
+  const ensureIndex = () =>
+    (indexReady ??= ensureMediaIndex(client).catch((error: unknown) => {
+      indexReady = null;
+      throw error;
+    }));
+  // Settings and the search-only key at start-up, without waiting.
+  void ensureIndex()
+    .then(() => ensureSearchKey(client))
+    .catch((error: Error) =>
+      strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
+    );
   return startDrainer({
     store: createOutboxStore(strapi),
     async sync(documentIds) {
-      if (!indexReady) {
-        await ensureMediaIndex(client);
-        indexReady = true;
-      }
+      await ensureIndex();
       return syncMediaDocuments(client, source, documentIds, {
         mediaBaseUrl: process.env.CMS_PUBLIC_URL,
       });
