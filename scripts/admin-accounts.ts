@@ -47,6 +47,7 @@ interface Query {
   findOne(params: unknown): Promise<Record<string, unknown> | null>;
   create(params: unknown): Promise<unknown>;
   update(params: unknown): Promise<unknown>;
+  count(params?: unknown): Promise<number>;
 }
 interface LoadedStrapi {
   log: { level: string };
@@ -125,7 +126,7 @@ async function importAccounts(strapi: LoadedStrapi, file: string): Promise<void>
       recreated += 1;
     }
   }
-  const kept = (await users.findMany({ select: ['id'] })).length - content.accounts.length;
+  const kept = (await users.count()) - content.accounts.length;
   console.log(
     `restore: admin accounts: ${recreated} recreated, ${reset} set back to their state in the backup, ${kept} created since then kept`,
   );
