@@ -11,7 +11,6 @@ const config: Core.Config.Middlewares = [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::published-only',
 ];
 
 export default config;

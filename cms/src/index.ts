@@ -5,9 +5,10 @@ import { applyFieldGuidance } from './bootstrap/field-guidance';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
-import { ensureSiteToken } from './bootstrap/site-token';
+import { ensureSiteTokens } from './bootstrap/site-tokens';
 import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
+import { publishedOnlyMiddleware } from './document-middlewares/published-only';
 import { searchOutboxMiddleware } from './document-middlewares/search-outbox';
 import { startSearchSync } from './search-sync/start';
 import { registerSiteStatusRoute } from './site-status/status-route';
@@ -17,6 +18,7 @@ let searchDrainer: Drainer | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publishedOnlyMiddleware(strapi));
     strapi.documents.use(deriveSlugMiddleware(strapi));
     strapi.documents.use(mediaYearMiddleware);
     strapi.documents.use(searchOutboxMiddleware(strapi, () => searchDrainer?.kick()));
@@ -35,7 +37,7 @@ export default {
     });
     await ensurePublicPermissions(strapi);
     await ensureEditorRole(strapi);
-    await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
+    await ensureSiteTokens(strapi, process.env);
     await applyFieldGuidance(strapi);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await ensureRebuildWebhook(strapi, process.env.SITE_REBUILD_URL, process.env.REBUILD_SECRET);

@@ -15,6 +15,8 @@ export interface CmsEnv {
   vars: Record<string, string>;
   admin: { email: string; password: string };
   siteToken: string;
+  /** The site server's preview token (SITE_PREVIEW_TOKEN): the only one that reads drafts. */
+  previewToken: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function createCmsEnv(
   fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
   const admin = { email: 'admin@example.org', password: `Adm1n-${randomBytes(6).toString('hex')}` };
   const siteToken = randomBytes(32).toString('hex');
+  const previewToken = randomBytes(32).toString('hex');
   const vars: Record<string, string> = {
     HOST: '127.0.0.1',
     APP_KEYS: [secret(), secret()].join(','),
@@ -40,6 +43,7 @@ export async function createCmsEnv(
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SITE_API_TOKEN: siteToken,
+    SITE_PREVIEW_TOKEN: previewToken,
     SERVE_ADMIN_PANEL: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_STARTUP_BANNER: 'false',
@@ -76,7 +80,7 @@ export async function createCmsEnv(
       DATABASE_PASSWORD: '',
     });
   }
-  return { database, dir, vars, admin, siteToken };
+  return { database, dir, vars, admin, siteToken, previewToken };
 }
 
 export function removeCmsEnv(env: CmsEnv): void {
