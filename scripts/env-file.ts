@@ -22,6 +22,7 @@ export const SECRETS: Record<string, Generator> = {
   TRANSFER_TOKEN_SALT: base64(16),
   ENCRYPTION_KEY: base64(32),
   SITE_API_TOKEN: hex(32),
+  SITE_PREVIEW_TOKEN: hex(32),
   MEILI_MASTER_KEY: hex(24),
   REBUILD_SECRET: hex(24),
   PREVIEW_SECRET: hex(24),
@@ -80,6 +81,19 @@ export function ensureEnvFile(
   for (const [key, value] of values) if (!placed.has(key)) filled.push(`${key}=${value}`);
   fs.writeFileSync(file, `${filled.join('\n')}\n`, { mode: 0o600 });
   return missing;
+}
+
+/**
+ * Makes `.env` readable by its owner only (0600) when it exists and is not already: it holds
+ * every secret of the stack, and an editor or a copy can leave it 0644. Returns the mode it
+ * had when it was narrowed, else null.
+ */
+export function restrictEnvFile(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const mode = fs.statSync(file).mode & 0o777;
+  if ((mode & 0o077) === 0) return null;
+  fs.chmodSync(file, 0o600);
+  return mode;
 }
 
 /**

@@ -5,7 +5,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureEnvFile, loadEnvFile, PRODUCTION_SECRETS, type Generator } from './env-file.ts';
+import { searchKeyValue } from '../search/src/search-key-value.ts';
+import {
+  ensureEnvFile,
+  loadEnvFile,
+  PRODUCTION_SECRETS,
+  restrictEnvFile,
+  type Generator,
+} from './env-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -67,8 +74,26 @@ function main(): number {
     given[name] = () => normalised;
   }
 
+  const narrowed = restrictEnvFile(file);
+  if (narrowed !== null) {
+    console.log(`setup: ${file} was readable by others (${narrowed.toString(8)}); now 600.`);
+  }
   const generated = ensureEnvFile(file, { ...PRODUCTION_SECRETS, ...given }, '`npm run setup`');
+  // The site server gets the search-only key, derived from the master key, and never the latter.
+  const masterKey = loadEnvFile(file).MEILI_MASTER_KEY ?? '';
+  generated.push(
+    ...ensureEnvFile(
+      file,
+      { MEILI_SEARCH_KEY: () => searchKeyValue(masterKey) },
+      '`npm run setup`',
+    ),
+  );
   const env = loadEnvFile(file);
+  if (env.MEILI_SEARCH_KEY !== searchKeyValue(env.MEILI_MASTER_KEY ?? '')) {
+    throw new Error(
+      `MEILI_SEARCH_KEY in ${file} does not belong to MEILI_MASTER_KEY (changed since?): delete the MEILI_SEARCH_KEY line and run setup again.`,
+    );
+  }
   for (const name of Object.keys(given)) {
     if (!generated.includes(name) && env[name] !== given[name]?.()) {
       console.log(`setup: ${name} is already set to "${env[name]}"; left as it is.`);

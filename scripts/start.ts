@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureEnvFile, LOCAL_DEFAULTS, loadEnvFile } from './env-file.ts';
+import { ensureEnvFile, LOCAL_DEFAULTS, loadEnvFile, restrictEnvFile } from './env-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -65,6 +65,10 @@ function stopAll(signal: NodeJS.Signals): void {
 }
 
 async function main(): Promise<void> {
+  const narrowed = restrictEnvFile(ENV_FILE);
+  if (narrowed !== null) {
+    console.log(`start: .env was readable by others (${narrowed.toString(8)}); now 600.`);
+  }
   const generated = ensureEnvFile(ENV_FILE, LOCAL_DEFAULTS);
   const env: NodeJS.ProcessEnv = {
     ...loadEnvFile(ENV_FILE),

@@ -66,8 +66,9 @@ export interface StartOptions {
 }
 
 /**
- * Starts the bundled Meilisearch on 127.0.0.1 with explicit flags only (no config.toml,
- * analytics off, dumps and snapshots inside its data folder) and waits until it is healthy.
+ * Starts the bundled Meilisearch on 127.0.0.1 with explicit flags (no config.toml, analytics
+ * off, dumps and snapshots inside its data folder) and the master key in its environment, and
+ * waits until it is healthy.
  */
 export async function startBundledMeili(options: StartOptions): Promise<MeiliServer> {
   const binary = findBundledMeili();
@@ -80,8 +81,6 @@ export async function startBundledMeili(options: StartOptions): Promise<MeiliSer
     path.join(options.dataDir, 'data.ms'),
     '--http-addr',
     `127.0.0.1:${port}`,
-    '--master-key',
-    masterKey,
     '--no-analytics',
     '--dump-dir',
     path.join(options.dataDir, 'dumps'),
@@ -94,7 +93,9 @@ export async function startBundledMeili(options: StartOptions): Promise<MeiliSer
   const log = fs.openSync(options.logFile ?? path.join(options.dataDir, 'meilisearch.log'), 'a');
   const child = spawn(binary, args, {
     cwd: options.dataDir,
-    env: { ...process.env, NO_COLOR: '1', MEILI_NO_ANALYTICS: 'true' },
+    // The master key goes through the environment: a command line is readable by every local
+    // user (`ps`), a process's environment only by its owner.
+    env: { ...process.env, NO_COLOR: '1', MEILI_NO_ANALYTICS: 'true', MEILI_MASTER_KEY: masterKey },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);

@@ -1,12 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from './media-document.js';
 import { createMeiliClient } from './meili-client.js';
-
-/**
- * Fixed uid of the search-only key: Meilisearch derives a key's value from its uid and the
- * master key, so the value stays the same across restarts and reinstalls of the index.
- */
-export const SEARCH_KEY_UID = '5f0c8a7e-3d1b-4c2a-9e6f-2b7d4a1c8e90';
+import { SEARCH_KEY_UID } from './search-key-value.js';
 const SEARCH_KEY_NAME = 'dejala-media-search';
 
 /**

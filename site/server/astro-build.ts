@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +26,14 @@ export class AstroBuildError extends Error {
   }
 }
 
+// What a build takes from the caller's environment: the system's, never the caller's secrets.
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'NODE_OPTIONS'];
+
 /**
  * Runs `astro build` in its own process (a build holds a lot of memory, and a crash must not
- * take the caller down). `env` adds to the caller's environment: CMS_URL, SITE_API_TOKEN,
- * SITE_URL, SITE_OUT_DIR, SITE_CACHE_DIR…
+ * take the caller down). The build sees only `env` (CMS_URL, SITE_API_TOKEN, SITE_URL,
+ * SITE_OUT_DIR, SITE_CACHE_DIR…) and the system variables above — not the site server's
+ * preview token, webhook secret or Meilisearch key, and not the repository's `.env`.
  */
 export function runAstroBuild(
   env: Record<string, string>,
@@ -39,7 +44,10 @@ export function runAstroBuild(
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
       cwd: SITE_DIR,
       env: {
-        ...process.env,
+        ...Object.fromEntries(
+          INHERITED.filter((name) => process.env[name]).map((name) => [name, process.env[name]]),
+        ),
+        DEJALA_ENV_FILE: os.devNull,
         // A caller under test runs with NODE_ENV=test, which would bundle React's development build.
         NODE_ENV: 'production',
         ASTRO_TELEMETRY_DISABLED: '1',

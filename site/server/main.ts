@@ -32,6 +32,11 @@ const cms = cmsConnectionFromEnv(env);
 const port = Number(env.SITE_PORT || 4321);
 const host = env.SITE_HOST || '127.0.0.1';
 const siteUrl = env.SITE_URL || `http://localhost:${port}`;
+// Drafts are read with a token of their own, held by this process only (never by the build).
+const previewToken = env.SITE_PREVIEW_TOKEN;
+if (env.PREVIEW_SECRET && !previewToken) {
+  log('site: SITE_PREVIEW_TOKEN is not set: draft previews are off');
+}
 
 let live: Release | null = null;
 const publisher = new Publisher({
@@ -44,6 +49,7 @@ const publisher = new Publisher({
     rebuildSecret,
     env.MEILI_MASTER_KEY,
     env.PREVIEW_SECRET,
+    previewToken,
     env.ADMIN_PASSWORD,
   ].filter((secret): secret is string => Boolean(secret)),
   onLive: (release) => (live = release),
@@ -66,7 +72,10 @@ const server = createSiteServer({
   release: () => live,
   meiliUrl,
   searchKey,
-  preview: env.PREVIEW_SECRET ? { secret: env.PREVIEW_SECRET, cms } : undefined,
+  preview:
+    env.PREVIEW_SECRET && previewToken
+      ? { secret: env.PREVIEW_SECRET, cms: { ...cms, token: previewToken } }
+      : undefined,
   hooks: createHooks({
     secret: rebuildSecret,
     queue,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../scripts/env-file.ts';
+import { searchKeyValue } from '../../search/src/search-key-value.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -95,13 +96,21 @@ describe('the production stack (docker-compose.yml)', () => {
         'APP_KEYS',
         'DATABASE_PASSWORD',
         'MEILI_MASTER_KEY',
+        'MEILI_SEARCH_KEY',
         'SITE_API_TOKEN',
+        'SITE_PREVIEW_TOKEN',
         'REBUILD_SECRET',
         'PREVIEW_SECRET',
         'ADMIN_PASSWORD',
       ]),
     );
+    // The search-only key is the one Meilisearch derives from the master key and the key's uid.
+    expect(secrets.MEILI_SEARCH_KEY).toBe(searchKeyValue(secrets.MEILI_MASTER_KEY!));
     expect(first.output).toContain(secrets.ADMIN_PASSWORD);
+    expect(fs.statSync(path.join(dir, '.env')).mode & 0o777).toBe(0o600);
+    // A .env left readable by others (an editor, a copy) is narrowed again at the next run.
+    fs.chmodSync(path.join(dir, '.env'), 0o644);
+    expect(setup(dir, []).output).toContain('was readable by others (644); now 600');
     expect(fs.statSync(path.join(dir, '.env')).mode & 0o777).toBe(0o600);
     // Compose still refuses: the public addresses are missing.
     expect(composeConfig(dir).output).toMatch(/(SITE_URL|CMS_PUBLIC_URL|ADMIN_EMAIL) is not set/);
@@ -130,11 +139,53 @@ describe('the production stack (docker-compose.yml)', () => {
     expect(parseEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'))).toEqual(after);
   });
 
+  it('setup refuses a search key that does not belong to the master key', () => {
+    const copy = path.join(dir, 'rotated');
+    fs.mkdirSync(copy);
+    const text = fs.readFileSync(path.join(dir, '.env'), 'utf8');
+    fs.writeFileSync(
+      path.join(copy, '.env'),
+      text.replace(/^MEILI_MASTER_KEY=.*$/m, `MEILI_MASTER_KEY=${'ab'.repeat(24)}`),
+      { mode: 0o600 },
+    );
+    const run = setup(copy, []);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('MEILI_SEARCH_KEY');
+    expect(run.output).toContain('does not belong to MEILI_MASTER_KEY');
+  });
+
   it('validates with docker compose config once setup is done', () => {
     const run = composeConfig(dir);
     expect(run.status, run.output).toBe(0);
     stack = parse(run.output);
     expect(Object.keys(stack.services).sort()).toEqual(['cms', 'meilisearch', 'postgres', 'site']);
+  });
+
+  it('gives each service only the secrets it needs', () => {
+    const site = stack.services.site.environment;
+    expect(site.MEILI_SEARCH_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(site).not.toHaveProperty('MEILI_MASTER_KEY');
+    expect(site).not.toHaveProperty('ADMIN_PASSWORD');
+    expect(site.SITE_PREVIEW_TOKEN).toBeTruthy();
+    expect(stack.services.cms.environment.SITE_PREVIEW_TOKEN).toBe(site.SITE_PREVIEW_TOKEN);
+    // The first admin's password is optional: remove it from .env once signed in.
+    const withoutPassword = fs
+      .readFileSync(path.join(dir, '.env'), 'utf8')
+      .replace(/^ADMIN_PASSWORD=.*$/m, '');
+    const bare = path.join(dir, 'signed-in');
+    fs.mkdirSync(bare);
+    fs.writeFileSync(path.join(bare, '.env'), withoutPassword, { mode: 0o600 });
+    fs.copyFileSync(path.join(dir, 'docker-compose.yml'), path.join(bare, 'docker-compose.yml'));
+    for (const workspace of ['cms', 'site']) {
+      fs.mkdirSync(path.join(bare, workspace));
+      fs.copyFileSync(
+        path.join(dir, workspace, 'Dockerfile'),
+        path.join(bare, workspace, 'Dockerfile'),
+      );
+    }
+    const run = composeConfig(bare);
+    expect(run.status, run.output).toBe(0);
+    expect(parse(run.output).services.cms.environment.ADMIN_PASSWORD ?? '').toBe('');
   });
 
   it('publishes only the site and the CMS, on loopback unless told otherwise', () => {
@@ -228,7 +279,9 @@ describe('the images (cms/Dockerfile, site/Dockerfile)', () => {
         );
       }
       // Secrets and local state never enter an image.
-      expect(dockerignore).toEqual(expect.arrayContaining(['.env', '**/node_modules', '**/.tmp']));
+      expect(dockerignore).toEqual(
+        expect.arrayContaining(['**/.env', '**/.env.*', '**/node_modules', '**/.tmp']),
+      );
     });
 
     it(`${workspace}: runs Node 22 as a non-root user with a health check`, () => {

@@ -12,7 +12,15 @@ export async function ensureFirstAdmin(
 ): Promise<void> {
   if (!email || !password) return;
   const userService = strapi.service('admin::user');
-  if (await userService.exists()) return;
+  if (await userService.exists()) {
+    // The local stack keeps it in .env on purpose (printed once); a server should not.
+    if (process.env.NODE_ENV === 'production') {
+      strapi.log.warn(
+        'ADMIN_PASSWORD is still set although an admin exists: it is only read to create the first admin. Delete its value from .env and restart.',
+      );
+    }
+    return;
+  }
 
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   if (!superAdmin) throw new Error('Super Admin role missing: cannot create the first admin.');

@@ -25,20 +25,22 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
 
   const client = createMeiliClient({ url, apiKey: process.env.MEILI_MASTER_KEY });
   const source = createPublishedMediaSource(strapi);
-  // The index and its settings, made once and shared by start-up and the syncs; tried again
-  // by the next sync when Meilisearch was not reachable.
+  // The index, its settings and the search-only key (which the site server is given by value,
+  // without the master key), made once and shared by start-up and the syncs; tried again by
+  // the next sync when Meilisearch was not reachable.
   let indexReady: Promise<void> | null = null;
   const ensureIndex = () =>
-    (indexReady ??= ensureMediaIndex(client).catch((error: unknown) => {
-      indexReady = null;
-      throw error;
-    }));
-  // Settings and the search-only key at start-up, without waiting.
-  void ensureIndex()
-    .then(() => ensureSearchKey(client))
-    .catch((error: Error) =>
-      strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
-    );
+    (indexReady ??= ensureMediaIndex(client)
+      .then(() => ensureSearchKey(client))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        indexReady = null;
+        throw error;
+      }));
+  // At start-up, without waiting.
+  void ensureIndex().catch((error: Error) =>
+    strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
+  );
   return startDrainer({
     store: createOutboxStore(strapi),
     async sync(documentIds) {

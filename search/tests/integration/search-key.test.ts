@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from '../../src/media-document.js';
 import { ensureMediaIndex } from '../../src/media-index.js';
-import { ensureSearchKey, SEARCH_KEY_UID } from '../../src/search-key.js';
+import fs from 'node:fs';
+import { findBundledMeili } from '../../src/meili-server.js';
+import { ensureSearchKey } from '../../src/search-key.js';
+import { SEARCH_KEY_UID, searchKeyValue } from '../../src/search-key-value.js';
 import { succeeded } from '../../src/tasks.js';
 import { clientFor, useMeili } from '../helpers/meili.js';
 
@@ -27,6 +30,21 @@ describe('search-only key', () => {
     expect(results.filter((key) => key.uid === SEARCH_KEY_UID)).toHaveLength(1);
     expect(searchKey).not.toBe(meili.server.masterKey);
   });
+
+  it('has the value setup derives from the master key (the site server gets only this one)', () => {
+    expect(searchKeyValue(meili.server.masterKey)).toBe(searchKey);
+    expect(searchKeyValue(`${meili.server.masterKey}x`)).not.toBe(searchKey);
+  });
+
+  // Only the bundled server is ours to inspect (not an outside MEILI_TEST_URL).
+  it.skipIf(!findBundledMeili())(
+    'never puts the master key on the server’s command line (readable by every local user)',
+    () => {
+      const commandLine = fs.readFileSync(`/proc/${meili.server.pid}/cmdline`, 'utf8');
+      expect(commandLine).toContain('--http-addr');
+      expect(commandLine).not.toContain(meili.server.masterKey);
+    },
+  );
 
   it('searches the media index', async () => {
     const result = await searcher.index(MEDIA_INDEX_UID).search('atelier');

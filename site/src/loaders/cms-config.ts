@@ -5,7 +5,7 @@ import { rootEnv } from '../lib/root-env.ts';
 export interface CmsConnection {
   /** Base URL the build fetches from (server to server). */
   url: string;
-  /** The read-only token `site-build` (SITE_API_TOKEN). */
+  /** The token `site-build` (SITE_API_TOKEN: published content), or `site-preview` for previews. */
   token: string;
   /** Base URL visitors' browsers load uploads from (CMS_PUBLIC_URL, else `url`). */
   publicUrl: string;
@@ -16,7 +16,7 @@ export function cmsConnectionFromEnv(env: NodeJS.ProcessEnv = rootEnv()): CmsCon
   const token = env.SITE_API_TOKEN;
   if (!token) {
     throw new Error(
-      'SITE_API_TOKEN is not set: the site build reads the CMS with the read-only token (see .env.example).',
+      'SITE_API_TOKEN is not set: the site build reads the CMS with the site-build token (see .env.example).',
     );
   }
   return { url, token, publicUrl: (env.CMS_PUBLIC_URL || url).replace(/\/$/, '') };

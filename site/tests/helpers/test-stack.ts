@@ -91,6 +91,7 @@ export function siteServerEnv(cms: CmsStack, meili: MeiliServer): Record<string,
     CMS_URL: cms.url,
     CMS_PUBLIC_URL: cms.url,
     SITE_API_TOKEN: cms.siteToken,
+    SITE_PREVIEW_TOKEN: cms.env.previewToken,
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: meili.masterKey,
   };
