@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BuildQueue } from './build-queue.ts';
 
 export interface HooksOptions {
-  /** REBUILD_SECRET: the CMS webhook sends it as `Authorization: Bearer …`. */
+  /** REBUILD_SECRET: the CMS sends it as `Authorization: Bearer …` to both hooks. */
   secret: string;
   queue: BuildQueue;
   /** When the live release went live, and when it read the CMS, for the status. */
@@ -26,6 +26,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function sameSecret(given: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Whether the request carries `Authorization: Bearer <secret>`. */
+function carriesSecret(request: IncomingMessage, secret: string): boolean {
+  const header = String(request.headers.authorization ?? '');
+  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  return given !== '' && sameSecret(given, secret);
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -73,8 +80,9 @@ function isDraftSave(payload: WebhookPayload): boolean {
 }
 
 /**
- * `POST /_hooks/rebuild` (Bearer REBUILD_SECRET; anything else is a 401 and no build) and
- * `GET /_hooks/status`. Returns false for other paths.
+ * `POST /_hooks/rebuild` and `GET /_hooks/status`, both for the CMS only: Bearer
+ * REBUILD_SECRET, anything else is a 401 (and no build). The status names entries, fields and
+ * internal addresses, and tells when editors publish. Returns false for other paths.
  */
 export function createHooks(options: HooksOptions) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string) => {
@@ -82,6 +90,10 @@ export function createHooks(options: HooksOptions) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.setHeader('allow', 'GET, HEAD');
         sendJson(response, 405, { error: 'method_not_allowed' });
+        return true;
+      }
+      if (!carriesSecret(request, options.secret)) {
+        sendJson(response, 401, { error: 'unauthorized' });
         return true;
       }
       sendJson(response, 200, {
@@ -99,9 +111,7 @@ export function createHooks(options: HooksOptions) {
       sendJson(response, 405, { error: 'method_not_allowed' });
       return true;
     }
-    const header = String(request.headers.authorization ?? '');
-    const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!given || !sameSecret(given, options.secret)) {
+    if (!carriesSecret(request, options.secret)) {
       request.resume();
       options.log('site: rebuild refused (missing or wrong secret)');
       sendJson(response, 401, { error: 'unauthorized' });

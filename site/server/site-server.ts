@@ -62,6 +62,12 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
       }, fail);
       return;
     }
+    // For the container's health check and load balancers: the process answers, nothing more.
+    if (url.pathname === '/_health') {
+      response.writeHead(204, { 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
     if (url.pathname === '/_search') {
       searchJson(request, response).catch(fail);
       return;

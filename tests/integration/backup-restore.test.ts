@@ -237,7 +237,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
   /** Waits until the site server has run `builds` builds and is idle; returns its status. */
   async function waitForIdleBuild(builds: number): Promise<any> {
     for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      const status = await getJson(`${site.url}/_hooks/status`);
+      const status = await getJson(`${site.url}/_hooks/status`, SECRET);
       if (status.buildsSinceStart >= builds && status.state === 'idle') return status;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -343,7 +343,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     });
     expect(newcomer.status).toBe(201);
 
-    const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;
+    const builds = (await getJson(`${site.url}/_hooks/status`, SECRET)).buildsSinceStart;
     const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
     expect(code, output).toBe(0);
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
@@ -399,7 +399,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect((await getJson(`${cms.url}/api/media-items`, cms.siteToken)).data).toEqual([]);
     expect((await fetch(before.pdfUrl)).status).toBe(404);
 
-    const builds = (await getJson(`${site.url}/_hooks/status`)).buildsSinceStart;
+    const builds = (await getJson(`${site.url}/_hooks/status`, SECRET)).buildsSinceStart;
     const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
     expect(code, output).toBe(0);
     expect(output).toContain('site build requested');

@@ -12,7 +12,7 @@ export function siteStatusUrl(rebuildUrl: string | undefined): string | null {
 
 /**
  * `GET /dejala/site-status` for signed-in admin users: the site server's build status, read
- * server-side (the browser never talks to the site server's hooks). `reachable: false` when
+ * server-side with REBUILD_SECRET (the browser never talks to the site server's hooks). `reachable: false` when
  * the site server does not answer.
  */
 export function registerSiteStatusRoute(strapi: Core.Strapi): void {
@@ -25,12 +25,16 @@ export function registerSiteStatusRoute(strapi: Core.Strapi): void {
         handler: async (ctx: { body: unknown; set: (name: string, value: string) => void }) => {
           ctx.set('cache-control', 'no-store');
           const url = siteStatusUrl(process.env.SITE_REBUILD_URL);
-          if (!url) {
+          const secret = process.env.REBUILD_SECRET;
+          if (!url || !secret) {
             ctx.body = { reachable: false, configured: false };
             return;
           }
           try {
-            const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+            const response = await fetch(url, {
+              headers: { authorization: `Bearer ${secret}` },
+              signal: AbortSignal.timeout(3000),
+            });
             if (!response.ok) throw new Error(`site server answered ${response.status}`);
             ctx.body = {
               reachable: true,

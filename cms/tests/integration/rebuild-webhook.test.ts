@@ -22,6 +22,11 @@ describe.each(testDatabases())('rebuild webhook on %s', (database) => {
     // Stands for the site server: records what Strapi sends to /_hooks/rebuild.
     receiver = http.createServer((req, res) => {
       if (req.method === 'GET' && req.url === '/_hooks/status') {
+        // Like the site server: the status is for the CMS only, with the current secret.
+        if (req.headers.authorization !== `Bearer ${cms.env.vars.REBUILD_SECRET}`) {
+          res.writeHead(401).end();
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ state: 'building', lastBuild: null, liveSince: null }));
         return;

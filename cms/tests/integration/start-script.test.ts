@@ -103,7 +103,14 @@ describe('npm start', () => {
   it('builds the site, then rebuilds it when an editor publishes', async () => {
     await eventually(
       async () => {
-        const status = await (await fetch(`${siteUrl}/_hooks/status`)).json();
+        const secret = /^REBUILD_SECRET=(\S+)$/m.exec(
+          fs.readFileSync(path.join(dir, '.env'), 'utf8'),
+        )?.[1];
+        const status = await (
+          await fetch(`${siteUrl}/_hooks/status`, {
+            headers: { authorization: `Bearer ${secret}` },
+          })
+        ).json();
         expect(status).toMatchObject({ state: 'idle', lastBuild: { ok: true } });
       },
       180_000,

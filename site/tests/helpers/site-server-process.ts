@@ -47,7 +47,7 @@ export async function startSiteServer(
     if (child.exitCode !== null)
       throw new Error(`site server exited with ${child.exitCode}:\n${log()}`);
     try {
-      if ((await fetch(`${url}/_hooks/status`)).ok) break;
+      if ((await fetch(`${url}/_health`)).ok) break;
     } catch {
       // not listening yet
     }

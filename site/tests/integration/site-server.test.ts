@@ -45,7 +45,10 @@ const hook = (secret: string | null = SECRET) =>
     },
     body: JSON.stringify({ event: 'entry.publish', uid: 'api::media-item.media-item' }),
   });
-const status = async () => (await fetch(`${site.url}/_hooks/status`)).json();
+const status = async () =>
+  (
+    await fetch(`${site.url}/_hooks/status`, { headers: { authorization: `Bearer ${SECRET}` } })
+  ).json();
 
 async function settled(): Promise<any> {
   for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
@@ -176,6 +179,19 @@ describe.each(testDatabases())(
       const after = await status();
       expect(after.state).toBe('idle');
       expect(after.buildsSinceStart).toBe(before.buildsSinceStart);
+    });
+
+    it('tells the build status to the CMS only; anyone may see that the server is up', async () => {
+      for (const authorization of [undefined, 'Bearer wrong-secret', `Bearer ${SECRET}x`, SECRET]) {
+        const refused = await fetch(`${site.url}/_hooks/status`, {
+          headers: authorization ? { authorization } : {},
+        });
+        expect(refused.status, String(authorization)).toBe(401);
+        expect(await refused.text()).not.toContain('lastBuild');
+      }
+      const health = await fetch(`${site.url}/_health`);
+      expect(health.status).toBe(204);
+      expect(await health.text()).toBe('');
     });
 
     it('puts a published item live, and takes an unpublished one down', async () => {
