@@ -8,8 +8,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: env.array('APP_KEYS')!,
   },
   // Behind a reverse proxy (production), trust its X-Forwarded-* headers: the admin's
-  // secure cookies need to know the visitor's connection is HTTPS.
-  proxy: { koa: env.bool('CMS_BEHIND_PROXY', false) },
+  // secure cookies need to know the visitor's connection is HTTPS. Exactly one proxy: the
+  // client's address is the last X-Forwarded-For entry (the one our proxy appended), not the
+  // first, which the client writes itself (the login rate limit keys on it).
+  proxy: { koa: env.bool('CMS_BEHIND_PROXY', false), maxIpsCount: 1 },
   // Uploads live in <public>/uploads: a volume in production, a folder per instance in tests.
   dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   webhooks: {
