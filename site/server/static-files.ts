@@ -18,13 +18,18 @@ export function resolveStaticFile(root: string, urlPath: string): Found {
     return { file: path.join(root, '404.html'), status: 404 };
   }
   if (decoded.includes('\0')) return { file: path.join(root, '404.html'), status: 404 };
-  const target = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  const segments = path.posix.normalize(decoded).split('/').filter(Boolean);
+  const target = path.resolve(root, ...segments);
   const inside = target === root || target.startsWith(`${root}${path.sep}`);
   if (inside) {
     const stat = fs.statSync(target, { throwIfNoEntry: false });
     if (stat?.isFile()) return { file: target, status: 200 };
     if (stat?.isDirectory()) {
-      if (!urlPath.endsWith('/')) return { redirect: `${urlPath}/` };
+      // From the normalised path, never the raw one: `//evil.example/a` must not become a
+      // protocol-relative Location that leaves the site.
+      if (!urlPath.endsWith('/')) {
+        return { redirect: `/${segments.map(encodeURIComponent).join('/')}/` };
+      }
       const index = path.join(target, 'index.html');
       if (fs.existsSync(index)) return { file: index, status: 200 };
     }

@@ -62,6 +62,13 @@ describe('static files of a build', () => {
     expect(response.headers.get('location')).toBe('/offres/a/?x=1');
   });
 
+  it('builds that redirect from the normalised path, so it never leaves the site', () => {
+    // As a proxy that does not normalise may pass them on.
+    for (const raw of ['//offres/a', '/%2F%2Foffres/a', '/offres//a', '/./offres/x/../a']) {
+      expect(resolveStaticFile(root, raw), raw).toEqual({ redirect: '/offres/a/' });
+    }
+  });
+
   it('answers the French 404 page for anything missing or outside the build', async () => {
     for (const probe of [
       '/nope/',
