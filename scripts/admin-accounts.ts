@@ -1,11 +1,16 @@
-// `node scripts/admin-accounts.ts export|import FILE`, run by the backup and restore scripts in
+// `node scripts/admin-accounts.ts export FILE | import FILE [--since DATE] [--remove-newer]`,
+// run by the backup and restore scripts in
 // the folder Strapi's commands run in. Strapi's export leaves the admin accounts out; without
 // them, staff could not log in after a total loss. Accounts travel with their password hashes
 // and roles (by role code: roles themselves are made by Strapi and by the CMS's bootstrap).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { CMS_DIR, STRAPI_APP_DIR } from './cms-commands.ts';
+
+// API tokens the CMS itself makes again at every start from the environment (site-tokens.ts).
+const PLATFORM_TOKENS = new Set(['site-build', 'site-preview']);
 
 const ACCOUNTS_FORMAT = 'dejala-admin-accounts/1';
 
@@ -47,6 +52,8 @@ interface Query {
   findOne(params: unknown): Promise<Record<string, unknown> | null>;
   create(params: unknown): Promise<unknown>;
   update(params: unknown): Promise<unknown>;
+  delete(params: unknown): Promise<unknown>;
+  deleteMany(params: unknown): Promise<unknown>;
   count(params?: unknown): Promise<number>;
 }
 interface LoadedStrapi {
@@ -89,9 +96,15 @@ async function exportAccounts(strapi: LoadedStrapi, file: string): Promise<void>
 
 /**
  * Brings each account of the backup back as it was then (password, roles, state), matched
- * by email; accounts created since the backup are kept untouched.
+ * by email. Accounts created since the backup, and API tokens created after `since` (the
+ * backup's date), are listed — after a compromise they may be the intruder's — and deleted
+ * with `removeNewer`; otherwise they are kept.
  */
-async function importAccounts(strapi: LoadedStrapi, file: string): Promise<void> {
+async function importAccounts(
+  strapi: LoadedStrapi,
+  file: string,
+  options: { since?: string; removeNewer: boolean },
+): Promise<void> {
   const content = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<AccountsFile>;
   if (content.format !== ACCOUNTS_FORMAT || !Array.isArray(content.accounts)) {
     throw new Error(`${path.basename(file)} is not a "${ACCOUNTS_FORMAT}" file`);
@@ -126,20 +139,69 @@ async function importAccounts(strapi: LoadedStrapi, file: string): Promise<void>
       recreated += 1;
     }
   }
-  const kept = (await users.count()) - content.accounts.length;
-  console.log(
-    `restore: admin accounts: ${recreated} recreated, ${reset} set back to their state in the backup, ${kept} created since then kept`,
+  const archived = new Set(content.accounts.map((account) => account.email.toLowerCase()));
+  const newer = (await users.findMany({ select: ['id', 'email'] })).filter(
+    (user) => !archived.has(String(user.email).toLowerCase()),
   );
+  const tokens = strapi.db.query('admin::api-token');
+  const newerTokens = options.since
+    ? (
+        await tokens.findMany({
+          select: ['id', 'name', 'createdAt'],
+          where: { createdAt: { $gt: options.since } },
+        })
+      ).filter((token) => !PLATFORM_TOKENS.has(String(token.name)))
+    : [];
+  if (options.removeNewer) {
+    for (const user of newer) await users.delete({ where: { id: user.id } });
+    for (const token of newerTokens) {
+      await strapi.db
+        .query('admin::api-token-permission')
+        .deleteMany({ where: { token: { id: token.id } } });
+      await tokens.delete({ where: { id: token.id } });
+    }
+  }
+  const fate = options.removeNewer ? 'removed' : 'kept';
+  console.log(
+    `restore: admin accounts: ${recreated} recreated, ${reset} set back to their state in the backup, ${newer.length} created since then ${fate}`,
+  );
+  for (const user of newer)
+    console.log(`restore:   account created since the backup (${fate}): ${String(user.email)}`);
+  if (options.since) {
+    console.log(`restore: API tokens created since the backup: ${newerTokens.length} ${fate}`);
+    for (const token of newerTokens) {
+      console.log(
+        `restore:   API token "${String(token.name)}" of ${String(token.createdAt)} (${fate})`,
+      );
+    }
+  }
+  if (!options.removeNewer && newer.length + newerTokens.length > 0) {
+    console.log(
+      'restore: after a compromise, run the restore again with --remove-newer-access to delete them',
+    );
+  }
 }
 
 async function main(): Promise<void> {
-  const [command, file] = process.argv.slice(2);
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { since: { type: 'string' }, 'remove-newer': { type: 'boolean', default: false } },
+  });
+  const [command, file] = positionals;
   if ((command !== 'export' && command !== 'import') || !file) {
-    throw new Error('usage: node scripts/admin-accounts.ts export|import FILE');
+    throw new Error(
+      'usage: node scripts/admin-accounts.ts export FILE | import FILE [--since DATE] [--remove-newer]',
+    );
   }
   const strapi = await loadStrapi();
   try {
-    await (command === 'export' ? exportAccounts : importAccounts)(strapi, path.resolve(file));
+    if (command === 'export') await exportAccounts(strapi, path.resolve(file));
+    else {
+      await importAccounts(strapi, path.resolve(file), {
+        since: values.since,
+        removeNewer: values['remove-newer'],
+      });
+    }
   } finally {
     await strapi.destroy();
   }

@@ -1,6 +1,6 @@
 // `npm run backup [-- --out FILE --keep N]`: one archive with the CMS's content, uploads,
-// settings (Strapi's export) and admin accounts, encrypted when BACKUP_ENCRYPTION_KEY is set,
-// and a manifest; --keep then prunes the older dated backups.
+// settings (Strapi's export) and admin accounts, encrypted to BACKUP_PUBLIC_KEY when it is
+// set, and a manifest; --keep then prunes the older dated backups.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDir, createBackup, describeManifest, pruneBackups } from './backups.ts';
@@ -11,13 +11,16 @@ const USAGE = `Usage: npm run backup [-- [--out FILE] [--keep N]]
 
 Writes BACKUP_DIR/dejala-<date>-<time>Z.tar (BACKUP_DIR defaults to backups/): the CMS's
 content, uploads and settings and its admin accounts (password hashes, roles), encrypted
-when BACKUP_ENCRYPTION_KEY is set, with a manifest. API tokens are not in it; the search
+to BACKUP_PUBLIC_KEY when it is set (only the secret key, kept off the server, reads it),
+with a manifest. API tokens are not in it; the search
 index and the site are rebuilt from the CMS after a restore.
 
 --keep N then deletes the older dated backups of BACKUP_DIR beyond the N newest (archives
 with a label, such as before-restore ones, are kept).`;
 
 async function main(): Promise<void> {
+  // Everything this run and its children write (exports, work files) is private.
+  process.umask(0o077);
   const { values } = parseArgs({
     options: {
       out: { type: 'string' },
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`backup: ${describeManifest(manifest)}`);
   console.log(
-    `backup: wrote ${file} (${(manifest.export.bytes / 1e6).toFixed(1)} MB, ${manifest.encrypted ? 'encrypted' : 'NOT encrypted: set BACKUP_ENCRYPTION_KEY to encrypt'}) in ${seconds} s`,
+    `backup: wrote ${file} (${(manifest.export.bytes / 1e6).toFixed(1)} MB, ${manifest.encrypted ? 'encrypted' : 'NOT encrypted: run npm run setup for a backup key pair'}) in ${seconds} s`,
   );
   if (keep !== undefined) {
     const removed = pruneBackups(backupDir(env), keep);

@@ -4,8 +4,15 @@
 // reindex and a site build.
 import fs from 'node:fs';
 import path from 'node:path';
-import { packBackup, unpackBackup, type BackupManifest } from './backup-archive.ts';
+import {
+  packBackup,
+  unpackBackup,
+  type BackupManifest,
+  type OpenOptions,
+} from './backup-archive.ts';
+import { parsePublicKey, parseSecretKey } from './backup-crypto.ts';
 import { ROOT, runAdminAccounts, runSearchCli, runStrapi, strapiVersion } from './cms-commands.ts';
+import { createPrivateWorkDir } from './private-work-dir.ts';
 
 type Log = (message: string) => void;
 
@@ -18,42 +25,74 @@ function timestamp(date = new Date()): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z').replace('T', '-');
 }
 
-/** A private working folder beside the backups (same disk: no copy across file systems). */
-function workDir(dir: string): string {
-  fs.mkdirSync(dir, { recursive: true });
-  return fs.mkdtempSync(path.join(dir, '.work-'));
+/**
+ * The key backups are encrypted to: BACKUP_PUBLIC_KEY (`npm run setup` makes the pair). A
+ * BACKUP_ENCRYPTION_KEY alone (the former passphrase) is refused rather than silently
+ * writing unencrypted backups.
+ */
+export function backupPublicKey(env: NodeJS.ProcessEnv) {
+  if (env.BACKUP_PUBLIC_KEY) return parsePublicKey(env.BACKUP_PUBLIC_KEY);
+  if (env.BACKUP_ENCRYPTION_KEY) {
+    throw new Error(
+      'BACKUP_ENCRYPTION_KEY no longer encrypts backups (it stays only to read older ones): run `npm run setup` to create the backup key pair (BACKUP_PUBLIC_KEY), or remove BACKUP_ENCRYPTION_KEY to write unencrypted backups.',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * How archives are opened: the secret key from `keyFile` or BACKUP_SECRET_KEY, the former
+ * passphrase for old archives, and whether unauthenticated archives are refused (they are
+ * whenever a backup key is configured, unless the operator allows them).
+ */
+export function openOptions(
+  env: NodeJS.ProcessEnv,
+  options: { keyFile?: string; allowUnauthenticated?: boolean } = {},
+): OpenOptions {
+  const text = options.keyFile ? fs.readFileSync(options.keyFile, 'utf8') : env.BACKUP_SECRET_KEY;
+  const secretKey = text ? parseSecretKey(text) : undefined;
+  return {
+    secretKey,
+    legacyKey: env.BACKUP_ENCRYPTION_KEY || undefined,
+    requireAuthenticated:
+      !options.allowUnauthenticated && Boolean(env.BACKUP_PUBLIC_KEY || secretKey),
+  };
 }
 
 /**
  * Exports the CMS with Strapi, and its admin accounts, and packs them with a manifest into
- * one archive (encrypted when BACKUP_ENCRYPTION_KEY is set). Returns its path and manifest.
+ * one archive (encrypted to BACKUP_PUBLIC_KEY when set). The plain export stays in a private
+ * work folder outside the backups folder. Returns the archive's path and manifest.
  */
 export async function createBackup(
   env: NodeJS.ProcessEnv,
   options: { out?: string; label?: string; log: Log },
 ): Promise<{ file: string; manifest: BackupManifest }> {
+  const publicKey = backupPublicKey(env);
   const dir = backupDir(env);
   const suffix = options.label ? `-${options.label}` : '';
   const file = path.resolve(options.out ?? path.join(dir, `dejala-${timestamp()}${suffix}.tar`));
   if (fs.existsSync(file)) throw new Error(`${file} already exists; not overwriting it.`);
-  const work = workDir(path.dirname(file));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const work = createPrivateWorkDir(env, options.log);
   try {
     options.log('backup: exporting the CMS (content, uploads, settings) with strapi export…');
-    await runStrapi(['export', '--no-encrypt', '-f', path.join(work, 'export')], env);
+    await runStrapi(['export', '--no-encrypt', '-f', path.join(work.dir, 'export')], env);
     options.log('backup: saving the admin accounts…');
-    await runAdminAccounts('export', path.join(work, 'admin-accounts.json'), env);
-    options.log(`backup: packing${env.BACKUP_ENCRYPTION_KEY ? ' and encrypting' : ''}…`);
+    await runAdminAccounts(['export', path.join(work.dir, 'admin-accounts.json')], env);
+    options.log(`backup: packing${publicKey ? ' and encrypting' : ''}…`);
     const manifest = await packBackup({
-      plainExport: path.join(work, 'export.tar.gz'),
-      plainAccounts: path.join(work, 'admin-accounts.json'),
+      plainExport: path.join(work.dir, 'export.tar.gz'),
+      plainAccounts: path.join(work.dir, 'admin-accounts.json'),
+      work: work.dir,
       out: file,
-      key: env.BACKUP_ENCRYPTION_KEY || undefined,
+      publicKey,
       strapiVersion,
       databaseClient: env.DATABASE_CLIENT || 'sqlite',
     });
     return { file, manifest };
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    work.remove();
   }
 }
 
@@ -88,23 +127,19 @@ export function describeManifest(manifest: BackupManifest): string {
 }
 
 /**
- * Checks that an archive can be restored — format, checksums, decryption with
- * BACKUP_ENCRYPTION_KEY, readable export and accounts — without touching the CMS.
+ * Checks that an archive can be restored — format, checksums, authentication and decryption
+ * with the secret key, readable export and accounts — without touching the CMS.
  */
 export async function checkBackup(
   env: NodeJS.ProcessEnv,
   archive: string,
+  open: OpenOptions,
 ): Promise<BackupManifest> {
-  const work = workDir(backupDir(env));
+  const work = createPrivateWorkDir(env);
   try {
-    const { manifest } = await unpackBackup(
-      path.resolve(archive),
-      work,
-      env.BACKUP_ENCRYPTION_KEY || undefined,
-    );
-    return manifest;
+    return (await unpackBackup(path.resolve(archive), work.dir, open)).manifest;
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    work.remove();
   }
 }
 
@@ -125,16 +160,16 @@ export interface RestoreReport {
 export async function restoreBackup(
   env: NodeJS.ProcessEnv,
   archive: string,
-  options: { safetyBackup: boolean; log: Log },
+  options: { safetyBackup: boolean; removeNewerAccess: boolean; open: OpenOptions; log: Log },
 ): Promise<RestoreReport> {
   const log = options.log;
-  const work = workDir(backupDir(env));
+  const work = createPrivateWorkDir(env, log);
   try {
     log(`restore: checking ${archive}…`);
     const { manifest, plainExport, plainAccounts } = await unpackBackup(
       path.resolve(archive),
-      work,
-      env.BACKUP_ENCRYPTION_KEY || undefined,
+      work.dir,
+      options.open,
     );
     log(`restore: backup of ${manifest.createdAt}: ${describeManifest(manifest)}`);
     let safetyBackup: string | null = null;
@@ -147,7 +182,9 @@ export async function restoreBackup(
     await runStrapi(['import', '--force', '-f', plainExport], env);
     if (plainAccounts) {
       log('restore: bringing back the admin accounts…');
-      await runAdminAccounts('import', plainAccounts, env).catch((error: Error) => {
+      const accountArgs = ['import', plainAccounts, '--since', manifest.createdAt];
+      if (options.removeNewerAccess) accountArgs.push('--remove-newer');
+      await runAdminAccounts(accountArgs, env).catch((error: Error) => {
         throw new Error(
           `the content and uploads are restored, the admin accounts are NOT (${error.message}); run the restore again`,
         );
@@ -171,7 +208,7 @@ export async function restoreBackup(
     const siteRebuildRequested = await requestSiteBuild(env, log);
     return { manifest, safetyBackup, reindexed, siteRebuildRequested };
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    work.remove();
   }
 }
 

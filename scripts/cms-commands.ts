@@ -43,14 +43,10 @@ export function runStrapi(args: string[], env: NodeJS.ProcessEnv): Promise<void>
   return runNode(`strapi ${args[0]}`, [STRAPI_BIN, ...args], env, STRAPI_APP_DIR);
 }
 
-/** The CMS's admin accounts to or from a JSON file (scripts/admin-accounts.ts). */
-export function runAdminAccounts(
-  command: 'export' | 'import',
-  file: string,
-  env: NodeJS.ProcessEnv,
-) {
+/** The CMS's admin accounts to or from a JSON file: `export FILE` or `import FILE [options]`. */
+export function runAdminAccounts(args: string[], env: NodeJS.ProcessEnv) {
   const script = path.join(ROOT, 'scripts', 'admin-accounts.ts');
-  return runNode(`admin accounts ${command}`, [script, command, file], env, STRAPI_APP_DIR);
+  return runNode(`admin accounts ${args[0]}`, [script, ...args], env, STRAPI_APP_DIR);
 }
 
 /** The search CLI (`reindex`, `reindex --check`, `setup`); needs the search package's build. */

@@ -3,30 +3,44 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError } from './backup-archive.ts';
-import { checkBackup, describeManifest, restoreBackup } from './backups.ts';
+import { BackupKeyError } from './backup-crypto.ts';
+import { checkBackup, describeManifest, openOptions, restoreBackup } from './backups.ts';
 import { ROOT } from './cms-commands.ts';
 import { loadEnvFile } from './env-file.ts';
 
-const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--no-safety-backup]
-       npm run restore -- <archive.tar> --check
+const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--key-file FILE] [--no-safety-backup]
+                                         [--remove-newer-access] [--allow-unauthenticated]
+       npm run restore -- <archive.tar> --check [--key-file FILE]
 
 Replaces every entry, upload and content setting of the CMS with the archive's, and sets
-the archive's admin accounts back as they were (password, roles); accounts created since and
-API tokens are kept. The current content is first saved as a backup labelled
-"before-restore" (unless --no-safety-backup). Then the search index is rebuilt and the site
-server asked for a build: run it while the stack is up (exit code 2 when the content is
-restored but one of these could not run). An encrypted backup needs BACKUP_ENCRYPTION_KEY.
+the archive's admin accounts back as they were (password, roles). The current content is
+first saved as a backup labelled "before-restore" (unless --no-safety-backup). Then the
+search index is rebuilt and the site server asked for a build: run it while the stack is up
+(exit code 2 when the content is restored but one of these could not run).
 
---check only proves that the archive can be restored (checksums, key, readable content) and
-says what it holds; it changes nothing.`;
+An encrypted backup needs the backup secret key: --key-file FILE, or BACKUP_SECRET_KEY.
+Every archive is checked in full (authenticity, checksums, readable content) before anything
+is touched. When a backup key is configured, an archive that nothing authenticates (not
+encrypted, or made before the current format) is refused unless --allow-unauthenticated.
+
+Admin accounts and API tokens created since the backup are listed and kept; after a
+compromise, --remove-newer-access deletes them.
+
+--check only proves that the archive can be restored and says what it holds; it changes
+nothing.`;
 
 async function main(): Promise<void> {
+  // Everything this run and its children write (exports, work files) is private.
+  process.umask(0o077);
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       yes: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       'no-safety-backup': { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
+      'allow-unauthenticated': { type: 'boolean', default: false },
+      'remove-newer-access': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,8 +51,12 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new Error(`name one archive to restore.\n\n${USAGE}`);
   const archive = positionals[0] as string;
   const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
+  const open = openOptions(env, {
+    keyFile: values['key-file'],
+    allowUnauthenticated: values['allow-unauthenticated'],
+  });
   if (values.check) {
-    const manifest = await checkBackup(env, archive);
+    const manifest = await checkBackup(env, archive, open);
     console.log(
       `restore: ${archive} can be restored: backup of ${manifest.createdAt}, ${describeManifest(manifest)}`,
     );
@@ -52,6 +70,8 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const report = await restoreBackup(env, archive, {
     safetyBackup: !values['no-safety-backup'],
+    removeNewerAccess: values['remove-newer-access'],
+    open,
     log: console.log,
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
@@ -61,7 +81,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const reason =
-    error instanceof BackupError
+    error instanceof BackupError || error instanceof BackupKeyError
       ? `this backup cannot be restored: ${error.message}`
       : error instanceof Error
         ? error.message

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { searchKeyValue } from '../search/src/search-key-value.ts';
+import { generateBackupKeyPair } from './backup-crypto.ts';
 import {
   ensureEnvFile,
   loadEnvFile,
@@ -88,6 +89,11 @@ function main(): number {
       '`npm run setup`',
     ),
   );
+  // Backups are encrypted to a public key; its secret half is shown once and never stored here.
+  const backupKeys = generateBackupKeyPair();
+  generated.push(
+    ...ensureEnvFile(file, { BACKUP_PUBLIC_KEY: () => backupKeys.publicKey }, '`npm run setup`'),
+  );
   const env = loadEnvFile(file);
   if (env.MEILI_SEARCH_KEY !== searchKeyValue(env.MEILI_MASTER_KEY ?? '')) {
     throw new Error(
@@ -110,6 +116,18 @@ function main(): number {
       '  Password of the first administrator (shown once, kept in .env as ADMIN_PASSWORD):',
     );
     console.log(`    ${env.ADMIN_PASSWORD}`);
+    console.log('');
+  }
+
+  if (generated.includes('BACKUP_PUBLIC_KEY')) {
+    console.log(
+      '  Backup secret key (shown once, NOT kept on this server). Store it somewhere else',
+    );
+    console.log(
+      '  (a password manager): without it no backup can be restored. Restores ask for it',
+    );
+    console.log('  with --key-file FILE.');
+    console.log(`    ${backupKeys.secretKey}`);
     console.log('');
   }
 

@@ -22,6 +22,8 @@ import {
 import { adminLogin, createFullAccessToken, request } from '../../cms/tests/helpers/http';
 import { COLLECTION_ENDPOINTS, SINGLE_ENDPOINTS } from '../../cms/tests/helpers/public-api';
 import { REPORT_SLUG } from '../../site/tests/helpers/cms-fixtures';
+import type { OpenOptions } from '../../scripts/backup-archive.ts';
+import { generateBackupKeyPair, parseSecretKey } from '../../scripts/backup-crypto.ts';
 import type { SiteServerProcess } from '../../site/tests/helpers/site-server-process';
 import type { CmsStack } from '../../site/tests/helpers/test-stack';
 
@@ -130,8 +132,16 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
   let before: { rest: unknown; search: unknown; pdf: Buffer; pdfUrl: string };
   let archive: string;
   let adminToken: string;
-  // PostgreSQL backups are encrypted, SQLite ones not: both kinds are covered.
-  const encryptionKey = database === 'postgres' ? randomBytes(16).toString('hex') : '';
+  // PostgreSQL backups are encrypted (to a key pair made for the test), SQLite ones not, and
+  // PostgreSQL restores remove the access created since the backup: both kinds are covered.
+  const keys = database === 'postgres' ? generateBackupKeyPair() : null;
+  const removeNewerAccess = database === 'postgres';
+  /** The restore's key option: the secret key, in a file of its own, as an operator gives it. */
+  let keyArgs: string[] = [];
+  const openWithKey = (): OpenOptions => ({
+    secretKey: keys ? parseSecretKey(keys.secretKey) : undefined,
+    requireAuthenticated: Boolean(keys),
+  });
 
   beforeAll(async () => {
     const { startSeededCms, startTestMeili, indexPublishedMedia, siteServerEnv } =
@@ -205,9 +215,16 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
       SITE_REBUILD_URL: `${site.url}/_hooks/rebuild`,
       REBUILD_SECRET: SECRET,
       BACKUP_DIR: path.join(dir, 'backups'),
-      BACKUP_ENCRYPTION_KEY: encryptionKey,
+      BACKUP_WORK_DIR: path.join(dir, 'work'),
+      BACKUP_PUBLIC_KEY: keys?.publicKey ?? '',
+      BACKUP_SECRET_KEY: '',
+      BACKUP_ENCRYPTION_KEY: '',
       DEJALA_ENV_FILE: path.join(dir, 'no-such.env'),
     };
+    if (keys) {
+      fs.writeFileSync(path.join(dir, 'backup-secret.key'), `${keys.secretKey}\n`);
+      keyArgs = ['--key-file', path.join(dir, 'backup-secret.key')];
+    }
     await waitForIdleBuild(1);
     const pdfUrl = `${cms.url}${report.file.url}`;
     before = {
@@ -258,58 +275,81 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     archive = path.join(dir, 'backups', name as string);
     const { unpackBackup } = await import('../../scripts/backup-archive.ts');
     const unpacked = fs.mkdtempSync(path.join(dir, 'unpacked-'));
-    const { manifest } = await unpackBackup(archive, unpacked, encryptionKey || undefined);
-    expect(manifest.encrypted).toBe(Boolean(encryptionKey));
+    const { manifest } = await unpackBackup(archive, unpacked, openWithKey());
+    expect(manifest.encrypted).toBe(Boolean(keys));
     expect(manifest.databaseClient).toBe(database);
     const published = (before.rest as Record<string, unknown[]>)['media-items'] as unknown[];
     // Every published item has a draft row and a published row; one more is a draft only.
     expect(manifest.entries['api::media-item.media-item']).toBe(published.length * 2 + 1);
     expect(manifest.uploads.files).toBeGreaterThanOrEqual(3);
     expect(manifest.accounts?.count).toBe(2);
-    expect(output).toContain(encryptionKey ? 'encrypted' : 'NOT encrypted');
-    if (encryptionKey) {
+    expect(output).toContain(keys ? 'encrypted' : 'NOT encrypted');
+    // Nothing but finished archives in the backups folder; the private work folder is empty.
+    expect(fs.readdirSync(path.join(dir, 'backups')).every((file) => file.endsWith('.tar'))).toBe(
+      true,
+    );
+    expect(fs.statSync(archive).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(path.join(dir, 'work'))).toEqual([]);
+    expect(fs.statSync(path.join(dir, 'work')).mode & 0o777).toBe(0o700);
+    if (keys) {
       // Nothing of the content or the accounts is readable in an encrypted archive.
       expect(fs.readFileSync(archive).includes('Brouillon jamais publié')).toBe(false);
       expect(fs.readFileSync(archive).includes(STAFF.email)).toBe(false);
     }
   });
 
-  it('refuses a damaged archive, a missing key and a missing --yes, and changes nothing', async () => {
+  it('refuses a damaged archive, a missing or wrong key, an unauthenticated archive and a missing --yes, and changes nothing', async () => {
     const damaged = path.join(dir, 'damaged.tar');
     const bytes = fs.readFileSync(archive);
     bytes[bytes.length - 2048] ^= 0xff;
     fs.writeFileSync(damaged, bytes);
     // --check tells a usable archive from a damaged one, without --yes.
-    const checked = await runScript('restore', [archive, '--check'], scriptEnv);
+    const checked = await runScript('restore', [archive, '--check', ...keyArgs], scriptEnv);
     expect(checked.code, checked.output).toBe(0);
     expect(checked.output).toMatch(/can be restored: .*media-item \d+.*admin accounts 2/);
-    const checkedDamaged = await runScript('restore', [damaged, '--check'], scriptEnv);
+    const checkedDamaged = await runScript('restore', [damaged, '--check', ...keyArgs], scriptEnv);
     expect(checkedDamaged.code).toBe(1);
     expect(checkedDamaged.output).toMatch(/damaged|not a readable tar/);
     const noYes = await runScript('restore', [archive], scriptEnv);
     expect(noYes.code).toBe(1);
     expect(noYes.output).toContain('--yes');
-    const bad = await runScript('restore', [damaged, '--yes'], scriptEnv);
+    const bad = await runScript('restore', [damaged, '--yes', ...keyArgs], scriptEnv);
     expect(bad.code).toBe(1);
     expect(bad.output).toMatch(/damaged|not a readable tar/);
-    if (encryptionKey) {
-      const noKey = await runScript('restore', [archive, '--yes'], {
+    if (keys) {
+      const noKey = await runScript('restore', [archive, '--yes'], scriptEnv);
+      expect(noKey.code).toBe(1);
+      expect(noKey.output).toContain('give the backup secret key');
+      // The secret key in the environment works as well as the file.
+      const checkedFromEnv = await runScript('restore', [archive, '--check'], {
         ...scriptEnv,
-        BACKUP_ENCRYPTION_KEY: '',
+        BACKUP_SECRET_KEY: keys.secretKey,
       });
-      expect(noKey.output).toContain('set BACKUP_ENCRYPTION_KEY');
-      const checkedWrongKey = await runScript('restore', [archive, '--check'], {
-        ...scriptEnv,
-        BACKUP_ENCRYPTION_KEY: 'not-the-key',
-      });
-      expect(checkedWrongKey.code).toBe(1);
-      expect(checkedWrongKey.output).toContain('wrong key');
-      const wrongKey = await runScript('restore', [archive, '--yes'], {
-        ...scriptEnv,
-        BACKUP_ENCRYPTION_KEY: 'not-the-key',
-      });
+      expect(checkedFromEnv.code, checkedFromEnv.output).toBe(0);
+      const otherKey = path.join(dir, 'other-secret.key');
+      fs.writeFileSync(otherKey, generateBackupKeyPair().secretKey);
+      const wrongKey = await runScript(
+        'restore',
+        [archive, '--yes', '--key-file', otherKey],
+        scriptEnv,
+      );
       expect(wrongKey.code).toBe(1);
-      expect(wrongKey.output).toContain('wrong key');
+      expect(wrongKey.output).toContain('encrypted for another key');
+      // With a key configured, an unencrypted archive (made here without one) is refused
+      // unless the operator says so.
+      const plainEnv = { ...scriptEnv, BACKUP_PUBLIC_KEY: '', BACKUP_DIR: path.join(dir, 'plain') };
+      expect((await runScript('backup', [], plainEnv)).code).toBe(0);
+      const [plainName] = fs.readdirSync(path.join(dir, 'plain'));
+      const plain = path.join(dir, 'plain', plainName as string);
+      const refused = await runScript('restore', [plain, '--yes', ...keyArgs], scriptEnv);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('--allow-unauthenticated');
+      const allowed = await runScript(
+        'restore',
+        [plain, '--check', '--allow-unauthenticated', ...keyArgs],
+        scriptEnv,
+      );
+      expect(allowed.code, allowed.output).toBe(0);
     }
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
   });
@@ -344,20 +384,39 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect(newcomer.status).toBe(201);
 
     const builds = (await getJson(`${site.url}/_hooks/status`, SECRET)).buildsSinceStart;
-    const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
+    // A tool's API token, created after the backup (an intruder's, after a compromise).
+    const lateToken = await request(cms.url, '/admin/api-tokens', {
+      method: 'POST',
+      token: adminToken,
+      body: { name: 'outil-ajoute-apres', type: 'read-only', lifespan: null, description: '' },
+    });
+    expect(lateToken.status).toBe(201);
+    const restoreArgs = [archive, '--yes', ...keyArgs];
+    if (removeNewerAccess) restoreArgs.push('--remove-newer-access');
+    const { code, output } = await runScript('restore', restoreArgs, scriptEnv);
     expect(code, output).toBe(0);
     expect(await restSnapshot(cms.url, cms.siteToken, cms.fullToken)).toEqual(before.rest);
     expect(await searchSnapshot(site.url)).toEqual(before.search);
     expect((await waitForIdleBuild(builds + 1)).lastBuild.ok, site.log()).toBe(true);
-    // Accounts in the backup are as they were then; accounts created since are kept.
+    // Accounts in the backup are as they were then; accounts and API tokens created since
+    // are listed, and kept or removed as the operator chose.
     expect(await loginStatus(cms.url, STAFF)).toBe(200);
     expect(await loginStatus(cms.url, { ...STAFF, password: 'Changee-apres-2026' })).toBe(400);
+    const fate = removeNewerAccess ? 'removed' : 'kept';
+    expect(output).toContain(`1 created since then ${fate}`);
+    expect(output).toContain(`account created since the backup (${fate}): dominique@example.org`);
+    expect(output).toContain(`API token "outil-ajoute-apres"`);
     expect(await adminAccounts(cms.url, adminToken)).toEqual({
       [cms.env.admin.email]: ['strapi-super-admin'],
       [STAFF.email]: ['dejala-editeur'],
-      'dominique@example.org': ['dejala-editeur'],
+      ...(removeNewerAccess ? {} : { 'dominique@example.org': ['dejala-editeur'] }),
     });
-    expect(output).toContain('1 created since then kept');
+    const tokenNames = (
+      await request(cms.url, '/admin/api-tokens', { token: adminToken })
+    ).body.data.map((token: { name: string }) => token.name);
+    expect(tokenNames.includes('outil-ajoute-apres')).toBe(!removeNewerAccess);
+    // The platform's own tokens and the tests' tool token (older than the backup) stay.
+    expect(tokenNames).toEqual(expect.arrayContaining(['site-build', 'site-preview']));
 
     // What the restore replaced is kept: one published item fewer (its two rows) than before.
     const saved = fs
@@ -368,7 +427,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     const { manifest } = await unpackBackup(
       path.join(dir, 'backups', saved as string),
       fs.mkdtempSync(path.join(dir, 'unpacked-')),
-      encryptionKey || undefined,
+      openWithKey(),
     );
     expect(manifest.entries['api::media-item.media-item']).toBe(published.length * 2 - 1);
     fs.rmSync(path.join(dir, 'backups', saved as string));
@@ -400,7 +459,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     expect((await fetch(before.pdfUrl)).status).toBe(404);
 
     const builds = (await getJson(`${site.url}/_hooks/status`, SECRET)).buildsSinceStart;
-    const { code, output } = await runScript('restore', [archive, '--yes'], scriptEnv);
+    const { code, output } = await runScript('restore', [archive, '--yes', ...keyArgs], scriptEnv);
     expect(code, output).toBe(0);
     expect(output).toContain('site build requested');
     // The state just before the restore (empty) was saved first.

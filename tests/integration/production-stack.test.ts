@@ -84,7 +84,7 @@ describe('the production stack (docker-compose.yml)', () => {
     expect(run.output).toMatch(/[A-Z_]+ is not set; run npm run setup/);
   });
 
-  it('setup generates every secret, then asks for what only the operator knows', () => {
+  it('setup generates every secret, then asks for what only the operator knows', async () => {
     const first = setup(dir, []);
     expect(first.status).toBe(1);
     expect(first.output).toContain('still to set');
@@ -106,6 +106,18 @@ describe('the production stack (docker-compose.yml)', () => {
     );
     // The search-only key is the one Meilisearch derives from the master key and the key's uid.
     expect(secrets.MEILI_SEARCH_KEY).toBe(searchKeyValue(secrets.MEILI_MASTER_KEY!));
+    // Backups are encrypted to a public key; the secret one is shown once and not kept.
+    expect(secrets.BACKUP_PUBLIC_KEY).toMatch(/^dejala-backup-public-key:/);
+    const secretKey = /dejala-backup-secret-key:\S+/.exec(first.output)?.[0];
+    expect(secretKey).toBeDefined();
+    expect(fs.readFileSync(path.join(dir, '.env'), 'utf8')).not.toContain('secret-key');
+    const { parsePublicKey, parseSecretKey } = await import('../../scripts/backup-crypto.ts');
+    const { createPublicKey } = await import('node:crypto');
+    expect(
+      createPublicKey(parseSecretKey(secretKey!)).equals(
+        parsePublicKey(secrets.BACKUP_PUBLIC_KEY!),
+      ),
+    ).toBe(true);
     expect(first.output).toContain(secrets.ADMIN_PASSWORD);
     expect(fs.statSync(path.join(dir, '.env')).mode & 0o777).toBe(0o600);
     // A .env left readable by others (an editor, a copy) is narrowed again at the next run.
@@ -133,6 +145,7 @@ describe('the production stack (docker-compose.yml)', () => {
     for (const [name, value] of Object.entries(secrets)) expect(after[name]).toBe(value);
     expect(after.SITE_URL).toBe('https://www.deja-la.fr');
     expect(second.output).not.toContain(secrets.ADMIN_PASSWORD);
+    expect(second.output).not.toContain('dejala-backup-secret-key');
 
     const third = setup(dir, ['--site-url', 'https://autre.example']);
     expect(third.output).toContain('SITE_URL is already set');
