@@ -1,5 +1,5 @@
 // Command line of the search side: `npm run reindex [-- --check]` and `setup`.
-// Reads the CMS over its REST API with the read-only SITE_API_TOKEN (published items only)
+// Reads the CMS over its REST API with SITE_API_TOKEN (the site-build token: published items only)
 // and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the environment,
 // then from the repository's .env.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 import type { MediaEntry } from './media-document.js';
 import type { PublishedMediaSource } from './sync.js';
 
-/** Where the CMS answers and the read-only token (SITE_API_TOKEN) to read it with. */
+/** Where the CMS answers and the site-build token (SITE_API_TOKEN: published content) to read it with. */
 export interface CmsApi {
   url: string;
   token: string;

@@ -106,7 +106,7 @@ function deepestIssue(issue: Issue): Issue {
 
 /**
  * One entry by documentId, as a draft or as published (previews); null when there is none.
- * Reading drafts needs a token: the site's read-only token may, anonymous visitors may not.
+ * Reading drafts needs the preview token (site-preview); the build's token and visitors get a 400.
  */
 export async function fetchEntry(
   cms: CmsConnection,
