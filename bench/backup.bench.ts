@@ -11,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { compileSearchAndCms } from '../cms/tests/helpers/compile';
 import { createCmsEnv, removeCmsEnv } from '../cms/tests/helpers/cms-env';
 import { runSeed, startCmsServer } from '../cms/tests/helpers/cms-process';
+import { generateBackupKeyPair } from '../scripts/backup-crypto.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SIZES = (process.env.BENCH_BACKUP_SIZES ?? '1000,10000').split(',').map(Number);
+// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
+const SIZES = (process.env.BENCH_BACKUP_SIZES ?? (process.env.BENCH_QUICK ? '100' : '1000,10000'))
+  .split(',')
+  .map(Number);
 
 /** Runs a Node program to its end and returns its duration in seconds. */
 function timed(
@@ -63,6 +67,8 @@ async function main(): Promise<void> {
           MEILI_URL: meili.url,
           MEILI_MASTER_KEY: meili.masterKey,
           BACKUP_DIR: path.join(dir, `backups-${size}`),
+          BACKUP_PUBLIC_KEY: '',
+          BACKUP_ENCRYPTION_KEY: '',
           DEJALA_ENV_FILE: path.join(dir, 'no-such.env'),
         };
         const cmsDir = path.join(ROOT, 'cms');
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
         const backupSeconds = await timed([path.join(ROOT, 'scripts/backup.ts')], scriptEnv);
         const encryptedSeconds = await timed([path.join(ROOT, 'scripts/backup.ts')], {
           ...scriptEnv,
-          BACKUP_ENCRYPTION_KEY: 'bench-key-bench-key',
+          BACKUP_PUBLIC_KEY: generateBackupKeyPair().publicKey,
         });
         const archive = fs
           .readdirSync(scriptEnv.BACKUP_DIR)
