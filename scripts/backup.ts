@@ -1,11 +1,9 @@
 // `npm run backup [-- --out FILE --keep N]`: one archive with the CMS's content, uploads,
 // settings (Strapi's export) and admin accounts, encrypted to BACKUP_PUBLIC_KEY when it is
 // set, and a manifest; --keep then prunes the older dated backups.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDir, createBackup, describeManifest, pruneBackups } from './backups.ts';
-import { ROOT } from './cms-commands.ts';
-import { loadEnvFile } from './env-file.ts';
+import { platformEnv } from './env-file.ts';
 
 const USAGE = `Usage: npm run backup [-- [--out FILE] [--keep N]]
 
@@ -36,7 +34,7 @@ async function main(): Promise<void> {
   if (keep !== undefined && !(Number.isInteger(keep) && keep >= 1)) {
     throw new Error(`--keep takes a number of backups, 1 or more (got "${values.keep}").`);
   }
-  const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
+  const env = platformEnv();
   const startedAt = Date.now();
   const { file, manifest } = await createBackup(env, { out: values.out, log: console.log });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Generates a value for a variable missing from `.env`. */
 export type Generator = () => string;
@@ -106,4 +110,17 @@ export function loadEnvFile(file: string): NodeJS.ProcessEnv {
     Object.entries(process.env).filter(([, value]) => value !== ''),
   );
   return { ...fromFile, ...fromProcess };
+}
+
+/** The platform's env file: DEJALA_ENV_FILE (a test's throwaway one), else `.env` at the root. */
+export function envFilePath(): string {
+  return process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env');
+}
+
+/**
+ * The platform's configuration as every command reads it — `npm start`, the site server and
+ * its builds, the seed, the search CLI, backup and restore: the environment, then the env file.
+ */
+export function platformEnv(): NodeJS.ProcessEnv {
+  return loadEnvFile(envFilePath());
 }

@@ -1,12 +1,10 @@
 // `npm run restore -- <archive> --yes`: brings back a backup's content, uploads and settings,
 // then rebuilds the search index and asks the site server for a build.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError } from './backup-archive.ts';
 import { BackupKeyError } from './backup-crypto.ts';
 import { checkBackup, describeManifest, openOptions, restoreBackup } from './backups.ts';
-import { ROOT } from './cms-commands.ts';
-import { loadEnvFile } from './env-file.ts';
+import { platformEnv } from './env-file.ts';
 
 const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--key-file FILE] [--no-safety-backup]
                                          [--remove-newer-access] [--allow-unauthenticated]
@@ -50,7 +48,7 @@ async function main(): Promise<void> {
   }
   if (positionals.length !== 1) throw new Error(`name one archive to restore.\n\n${USAGE}`);
   const archive = positionals[0] as string;
-  const env = loadEnvFile(process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env'));
+  const env = platformEnv();
   const open = openOptions(env, {
     keyFile: values['key-file'],
     allowUnauthenticated: values['allow-unauthenticated'],

@@ -3,19 +3,17 @@
 // from the options when they are missing, and never overwrites a value already there.
 // Exits 1 while something only the operator can give is still missing.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { searchKeyValue } from '../search/src/search-key-value.ts';
 import { generateBackupKeyPair } from './backup-crypto.ts';
 import {
   ensureEnvFile,
+  envFilePath,
   loadEnvFile,
   PRODUCTION_SECRETS,
   restrictEnvFile,
   type Generator,
 } from './env-file.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const USAGE = `Usage: npm run setup [-- --site-url URL --cms-url URL --admin-email EMAIL] [--env-path FILE]
 
@@ -62,7 +60,7 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  const file = path.resolve(options['env-path'] ?? path.join(ROOT, '.env'));
+  const file = path.resolve(options['env-path'] ?? envFilePath());
 
   const given: Record<string, Generator> = {};
   for (const { name, option, check } of OPERATOR_VALUES) {

@@ -7,13 +7,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureEnvFile, LOCAL_DEFAULTS, loadEnvFile, restrictEnvFile } from './env-file.ts';
+import {
+  ensureEnvFile,
+  envFilePath,
+  LOCAL_DEFAULTS,
+  loadEnvFile,
+  restrictEnvFile,
+} from './env-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CMS_DIR = path.join(ROOT, 'cms');
 const SITE_DIR = path.join(ROOT, 'site');
-// Overridable so that a test can run the whole start-up in a throwaway folder.
-const ENV_FILE = process.env.DEJALA_ENV_FILE ?? path.join(ROOT, '.env');
+// Overridable (DEJALA_ENV_FILE) so that a test can run the whole start-up in a throwaway folder.
+const ENV_FILE = envFilePath();
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 // Binaries are spawned directly (not through npm) so that a stop signal reaches them.
 const STRAPI = path.join(

@@ -1,11 +1,8 @@
 // Command line of the search side: `npm run reindex [-- --check]` and `setup`.
 // Reads the CMS over its REST API with SITE_API_TOKEN (the site-build token: published items only)
-// and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the environment,
-// then from the repository's .env.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, parseEnv } from 'node:util';
+// and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the environment: the
+// root npm scripts load the repository's .env into it (scripts/with-env.ts).
+import { parseArgs } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
 import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
 import { findDrift, hasDrift, type Drift } from './drift.js';
@@ -19,14 +16,6 @@ const USAGE = `Usage:
   npm run reindex               rebuild the index "media" from the CMS, then swap it in atomically
   npm run reindex -- --check    compare index and CMS; list missing, extra and stale documents
   npm run search-setup          apply the index settings and print the search-only key`;
-
-function loadDotEnv(): void {
-  const file = path.join(fileURLToPath(new URL('../..', import.meta.url)), '.env');
-  if (!fs.existsSync(file)) return;
-  for (const [key, value] of Object.entries(parseEnv(fs.readFileSync(file, 'utf8')))) {
-    process.env[key] ??= value;
-  }
-}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -65,7 +54,6 @@ function printDrift(drift: Drift): void {
 }
 
 async function main(): Promise<number> {
-  loadDotEnv();
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -74,9 +62,13 @@ async function main(): Promise<number> {
     },
   });
   const command = positionals[0];
-  if (values.help || !command || !['reindex', 'setup'].includes(command)) {
+  if (values.help) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 0;
+  }
+  if (!command || !['reindex', 'setup'].includes(command)) {
+    console.error(`search: unknown command "${command ?? ''}": reindex or setup (--help)`);
+    return 2;
   }
   const { client, cms } = connect();
   const mediaBaseUrl = process.env.CMS_PUBLIC_URL || undefined;
