@@ -1,6 +1,11 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+/** better-sqlite3's connection, as knex hands it to the pool. */
+interface SqliteConnection {
+  pragma(statement: string): unknown;
+}
+
 /** SQLite (embedded, the default for local use and tests) or PostgreSQL (production). */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -32,12 +37,27 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
   // dist/config → the cms folder; an absolute DATABASE_FILENAME is kept as is.
   const cmsDir = path.join(__dirname, '..', '..');
+  const busyTimeout = env.int('DATABASE_BUSY_TIMEOUT', 15000);
   return {
     connection: {
       client: 'sqlite',
       connection: { filename: path.resolve(cmsDir, env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      // Another process may write the same file (`npm run seed` beside the running CMS):
+      // WAL lets readers go on while one writes, and a writer waits for the lock instead of
+      // failing at once ("database is locked").
+      pool: {
+        afterCreate(connection: unknown, done: (error?: Error, connection?: unknown) => void) {
+          try {
+            (connection as SqliteConnection).pragma('journal_mode = WAL');
+            (connection as SqliteConnection).pragma(`busy_timeout = ${busyTimeout}`);
+            done(undefined, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 };

@@ -19,6 +19,36 @@ export type Progress = (done: number, total: number) => void;
 
 // Entries per transaction: one commit per batch instead of one per entry (SQLite fsyncs each).
 export const DEFAULT_BATCH_SIZE = 100;
+// A batch that meets another process's write lock (the running CMS on the same SQLite file)
+// is rolled back and tried again, waiting a little longer each time.
+const LOCKED_ATTEMPTS = 8;
+const LOCKED_FIRST_WAIT_MS = 250;
+
+/** An import stopped part-way: what was imported stays, and running it again finishes it. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly uid: string,
+    readonly done: number,
+    readonly total: number,
+    cause: unknown,
+  ) {
+    super(
+      `stopped at ${uid} ${done} of ${total} (${describeError(cause)}); what was imported is kept: run the same command again to finish`,
+      { cause },
+    );
+    this.name = 'ImportInterruptedError';
+  }
+}
+
+/** SQLite's "database is locked" (SQLITE_BUSY), possibly wrapped by Strapi or by this module. */
+function isLocked(error: unknown): boolean {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (String(code).startsWith('SQLITE_BUSY') || /database is locked/.test(String(message)))
+      return true;
+  }
+  return false;
+}
 
 /**
  * Creates (published) every entry whose slug does not exist yet and leaves existing ones
@@ -38,30 +68,46 @@ export async function importCollection(
 
   for (let start = 0; start < step.entries.length; start += batchSize) {
     const batch = step.entries.slice(start, start + batchSize);
-    await strapi.db.transaction(async () => {
-      for (const entry of batch) {
-        if (existingSlugs.has(entry.slug)) {
-          result.existing += 1;
+    for (let attempt = 1; ; attempt += 1) {
+      // Counted apart, and kept only once the batch is committed.
+      const created: string[] = [];
+      let existing = 0;
+      try {
+        await strapi.db.transaction(async () => {
+          for (const entry of batch) {
+            if (existingSlugs.has(entry.slug)) {
+              existing += 1;
+              continue;
+            }
+            const data = await resolver.resolveRelations(step.uid, entry);
+            try {
+              await strapi.documents(step.uid).create({
+                data,
+                ...(draftAndPublish ? { status: 'published' as const } : {}),
+              } as never);
+            } catch (error) {
+              throw new Error(
+                `could not create ${step.uid} "${entry.slug}": ${describeError(error)}`,
+                {
+                  cause: error,
+                },
+              );
+            }
+            created.push(entry.slug);
+          }
+        });
+      } catch (error) {
+        if (isLocked(error) && attempt < LOCKED_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, LOCKED_FIRST_WAIT_MS * 2 ** attempt));
           continue;
         }
-        const data = await resolver.resolveRelations(step.uid, entry);
-        try {
-          await strapi.documents(step.uid).create({
-            data,
-            ...(draftAndPublish ? { status: 'published' as const } : {}),
-          } as never);
-        } catch (error) {
-          throw new Error(
-            `Seed: could not create ${step.uid} "${entry.slug}": ${describeError(error)}`,
-            {
-              cause: error,
-            },
-          );
-        }
-        existingSlugs.add(entry.slug);
-        result.created += 1;
+        throw new ImportInterruptedError(step.uid, start, step.entries.length, error);
       }
-    });
+      for (const slug of created) existingSlugs.add(slug);
+      result.created += created.length;
+      result.existing += existing;
+      break;
+    }
     onProgress?.(Math.min(start + batchSize, step.entries.length), step.entries.length);
   }
   result.seconds = (performance.now() - startedAt) / 1000;
