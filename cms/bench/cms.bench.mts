@@ -9,7 +9,12 @@ import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../tests/helpers/cms-en
 import { runSeed, startCmsServer } from '../tests/helpers/cms-process.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SIZES = (process.env.BENCH_SYNTHETIC_SIZES ?? '1000,10000').split(',').map(Number);
+// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
+const SIZES = (
+  process.env.BENCH_SYNTHETIC_SIZES ?? (process.env.BENCH_QUICK ? '100' : '1000,10000')
+)
+  .split(',')
+  .map(Number);
 const COLD_STARTS = 3;
 
 interface Figure {

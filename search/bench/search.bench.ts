@@ -19,7 +19,8 @@ import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? 10_000);
+// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
+const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? (process.env.BENCH_QUICK ? 100 : 10_000));
 const names = new Map<string, string>([
   ...themes.map((theme) => [theme.slug, theme.name] as [string, string]),
   ...SYNTHETIC_TERRITORIES.map((territory) => [territory.slug, territory.name] as [string, string]),

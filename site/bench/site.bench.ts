@@ -28,7 +28,10 @@ import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SIZES = (process.env.BENCH_SITE_SIZES ?? '100,1000,10000').split(',').map(Number);
+// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
+const SIZES = (process.env.BENCH_SITE_SIZES ?? (process.env.BENCH_QUICK ? '100' : '100,1000,10000'))
+  .split(',')
+  .map(Number);
 const TYPING_DEBOUNCE_MS = 150; // as in the island (MediaSearch.tsx)
 // Each ends with a plain letter: the timed keystroke is a real key press.
 const QUERIES = [
