@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 /** better-sqlite3's connection, as knex hands it to the pool. */
 interface SqliteConnection {
   pragma(statement: string): unknown;
+  prepare(sql: string): unknown;
 }
 
 /** SQLite (embedded, the default for local use and tests) or PostgreSQL (production). */
@@ -50,8 +51,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       pool: {
         afterCreate(connection: unknown, done: (error?: Error, connection?: unknown) => void) {
           try {
-            (connection as SqliteConnection).pragma('journal_mode = WAL');
-            (connection as SqliteConnection).pragma(`busy_timeout = ${busyTimeout}`);
+            const sqlite = connection as SqliteConnection;
+            sqlite.pragma('journal_mode = WAL');
+            sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+            // knex opens transactions with a deferred BEGIN: one that has read and then
+            // writes fails at once, without waiting, when the other process committed in
+            // between. Taking the write lock at BEGIN makes it wait its turn instead.
+            const prepare = sqlite.prepare.bind(sqlite);
+            sqlite.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql);
             done(undefined, connection);
           } catch (error) {
             done(error as Error, connection);
