@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (positionals.length !== 1) throw new Error(`name one archive to restore.\n\n${USAGE}`);
+  if (positionals.length !== 1) {
+    throw new Error('name one archive to restore (npm run restore -- --help)');
+  }
   const archive = positionals[0] as string;
   const env = platformEnv();
   const open = openOptions(env, {
@@ -84,6 +86,7 @@ main().catch((error: unknown) => {
       : error instanceof Error
         ? error.message
         : String(error);
-  console.error(`restore: failed: ${reason}`);
+  // One line: Node's parseArgs explains some mistakes over several.
+  console.error(`restore: failed: ${reason.replace(/\s*\n\s*/g, ' ')}`);
   process.exit(1);
 });

@@ -144,6 +144,8 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  console.error(`setup: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  // One line: Node's parseArgs explains some mistakes over several.
+  console.error(`setup: ${message.replace(/\s*\n\s*/g, ' ')}`);
   process.exitCode = 1;
 }

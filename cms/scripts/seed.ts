@@ -135,6 +135,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  // One line: Node's parseArgs explains some mistakes over several.
+  console.error(`seed: failed: ${message.replace(/\s*\n\s*/g, ' ')}`);
   process.exit(1);
 });

@@ -109,7 +109,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`reindex: failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // One line: Node's parseArgs explains some mistakes over several.
+    console.error(`reindex: failed: ${message.replace(/\s*\n\s*/g, ' ')}`);
     process.exit(1);
   },
 );
