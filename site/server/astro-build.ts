@@ -30,6 +30,28 @@ export class AstroBuildError extends Error {
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'NODE_OPTIONS'];
 
 /**
+ * The whole environment of a build: `env` and the system variables of `callerEnv`, with the
+ * repository's `.env` switched off (the build must not read what the caller did not give).
+ */
+export function astroBuildEnv(
+  env: Record<string, string>,
+  callerEnv: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  return {
+    ...Object.fromEntries(
+      INHERITED.filter((name) => callerEnv[name]).map((name) => [name, callerEnv[name]]),
+    ),
+    DEJALA_ENV_FILE: os.devNull,
+    // A caller under test runs with NODE_ENV=test, which would bundle React's development build.
+    NODE_ENV: 'production',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...env,
+  };
+}
+
+/**
  * Runs `astro build` in its own process (a build holds a lot of memory, and a crash must not
  * take the caller down). The build sees only `env` (CMS_URL, SITE_API_TOKEN, SITE_URL,
  * SITE_OUT_DIR, SITE_CACHE_DIR…) and the system variables above — not the site server's
@@ -43,18 +65,7 @@ export function runAstroBuild(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
       cwd: SITE_DIR,
-      env: {
-        ...Object.fromEntries(
-          INHERITED.filter((name) => process.env[name]).map((name) => [name, process.env[name]]),
-        ),
-        DEJALA_ENV_FILE: os.devNull,
-        // A caller under test runs with NODE_ENV=test, which would bundle React's development build.
-        NODE_ENV: 'production',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ...env,
-      },
+      env: astroBuildEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
