@@ -1,7 +1,7 @@
 // Command line of the search side: `npm run reindex [-- --check]` and `setup`.
-// Reads the CMS over its REST API with SITE_API_TOKEN (the site-build token: published items only)
-// and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the environment: the
-// root npm scripts load the repository's .env into it (scripts/with-env.ts).
+// Reads the CMS over its REST API with SITE_API_TOKEN (the site-build token: published items
+// only) and administers Meilisearch with MEILI_MASTER_KEY. Variables come from the
+// environment: the root npm scripts load the repository's .env into it (scripts/with-env.ts).
 import { parseArgs } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
 import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';

@@ -12,8 +12,8 @@ export function siteStatusUrl(rebuildUrl: string | undefined): string | null {
 
 /**
  * `GET /dejala/site-status` for signed-in admin users: the site server's build status, read
- * server-side with REBUILD_SECRET (the browser never talks to the site server's hooks). `reachable: false` when
- * the site server does not answer.
+ * server-side with REBUILD_SECRET (the browser never talks to the site server's hooks).
+ * `reachable: false` when the site server does not answer.
  */
 export function registerSiteStatusRoute(strapi: Core.Strapi): void {
   strapi.server.routes({
