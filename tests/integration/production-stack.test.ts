@@ -59,21 +59,26 @@ function published(service: { ports?: unknown[] }): string[] {
   );
 }
 
+/** A folder holding what Compose reads: the file, and the Dockerfiles its build sections name. */
+function composeFolder(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'docker-compose.yml'), path.join(dir, 'docker-compose.yml'));
+  for (const workspace of ['cms', 'site']) {
+    fs.mkdirSync(path.join(dir, workspace));
+    fs.copyFileSync(
+      path.join(ROOT, workspace, 'Dockerfile'),
+      path.join(dir, workspace, 'Dockerfile'),
+    );
+  }
+  return dir;
+}
+
 describe('the production stack (docker-compose.yml)', () => {
   let dir: string;
   let stack: { services: Record<string, any>; volumes: Record<string, unknown> };
 
   beforeAll(() => {
-    // A copy of what Compose reads: the file, and the Dockerfiles its build sections name.
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-compose-'));
-    fs.copyFileSync(path.join(ROOT, 'docker-compose.yml'), path.join(dir, 'docker-compose.yml'));
-    for (const workspace of ['cms', 'site']) {
-      fs.mkdirSync(path.join(dir, workspace));
-      fs.copyFileSync(
-        path.join(ROOT, workspace, 'Dockerfile'),
-        path.join(dir, workspace, 'Dockerfile'),
-      );
-    }
+    dir = composeFolder(fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-compose-')));
   });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -185,17 +190,8 @@ describe('the production stack (docker-compose.yml)', () => {
     const withoutPassword = fs
       .readFileSync(path.join(dir, '.env'), 'utf8')
       .replace(/^ADMIN_PASSWORD=.*$/m, '');
-    const bare = path.join(dir, 'signed-in');
-    fs.mkdirSync(bare);
+    const bare = composeFolder(path.join(dir, 'signed-in'));
     fs.writeFileSync(path.join(bare, '.env'), withoutPassword, { mode: 0o600 });
-    fs.copyFileSync(path.join(dir, 'docker-compose.yml'), path.join(bare, 'docker-compose.yml'));
-    for (const workspace of ['cms', 'site']) {
-      fs.mkdirSync(path.join(bare, workspace));
-      fs.copyFileSync(
-        path.join(dir, workspace, 'Dockerfile'),
-        path.join(bare, workspace, 'Dockerfile'),
-      );
-    }
     const run = composeConfig(bare);
     expect(run.status, run.output).toBe(0);
     expect(parse(run.output).services.cms.environment.ADMIN_PASSWORD ?? '').toBe('');
