@@ -19,7 +19,12 @@ import {
   testDatabases,
   type DatabaseKind,
 } from '../../cms/tests/helpers/databases';
-import { adminLogin, createFullAccessToken, request } from '../../cms/tests/helpers/http';
+import {
+  adminLogin,
+  createApiToken,
+  createFullAccessToken,
+  request,
+} from '../../cms/tests/helpers/http';
 import { COLLECTION_ENDPOINTS, SINGLE_ENDPOINTS } from '../../cms/tests/helpers/public-api';
 import { REPORT_SLUG } from '../../site/tests/helpers/cms-fixtures';
 import type { OpenOptions } from '../../scripts/backup-archive.ts';
@@ -385,12 +390,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
 
     const builds = (await getJson(`${site.url}/_hooks/status`, SECRET)).buildsSinceStart;
     // A tool's API token, created after the backup (an intruder's, after a compromise).
-    const lateToken = await request(cms.url, '/admin/api-tokens', {
-      method: 'POST',
-      token: adminToken,
-      body: { name: 'outil-ajoute-apres', type: 'read-only', lifespan: null, description: '' },
-    });
-    expect(lateToken.status).toBe(201);
+    await createApiToken(cms.url, adminToken, { name: 'outil-ajoute-apres', type: 'read-only' });
     const restoreArgs = [archive, '--yes', ...keyArgs];
     if (removeNewerAccess) restoreArgs.push('--remove-newer-access');
     const { code, output } = await runScript('restore', restoreArgs, scriptEnv);

@@ -36,14 +36,26 @@ export async function adminLogin(
   return response.body.data.token as string;
 }
 
-/** Creates a full-access Content API token through the admin, for write tests on the REST API. */
-export async function createFullAccessToken(baseUrl: string, adminToken: string): Promise<string> {
+/**
+ * Creates a Content API token through the admin, as an administrator does in Settings → API
+ * tokens; `permissions` for a custom one. Returns its value.
+ */
+export async function createApiToken(
+  baseUrl: string,
+  adminToken: string,
+  token: { name: string; type: 'full-access' | 'read-only' | 'custom'; permissions?: string[] },
+): Promise<string> {
   const response = await request(baseUrl, '/admin/api-tokens', {
     method: 'POST',
     token: adminToken,
-    body: { name: `tests-${Date.now()}`, type: 'full-access', lifespan: null, description: '' },
+    body: { lifespan: null, description: '', ...token },
   });
   if (response.status !== 201)
     throw new Error(`token creation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.data.accessKey as string;
+}
+
+/** Creates a full-access Content API token through the admin, for write tests on the REST API. */
+export function createFullAccessToken(baseUrl: string, adminToken: string): Promise<string> {
+  return createApiToken(baseUrl, adminToken, { name: `tests-${Date.now()}`, type: 'full-access' });
 }

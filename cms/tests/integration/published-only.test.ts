@@ -6,7 +6,7 @@ import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCmsInstance } from '../helpers/cms-instance';
 import { testDatabases } from '../helpers/databases';
-import { adminLogin, createFullAccessToken, request } from '../helpers/http';
+import { adminLogin, createApiToken, createFullAccessToken, request } from '../helpers/http';
 
 const MARKER = 'SECRETDRAFT';
 
@@ -145,20 +145,15 @@ describe.each(testDatabases())('drafts stay private on %s', (database) => {
     await send('PUT', 'home-page?status=draft', { heroTitle: `Accueil ${MARKER}` });
 
     // Tokens of every kind a caller might hold, none of them the preview token.
-    const createToken = async (type: string, permissions?: string[]) => {
-      const response = await request(cms.url, '/admin/api-tokens', {
-        method: 'POST',
-        token: adminJwt,
-        body: { name: `${type}-${Date.now()}`, type, lifespan: null, description: '', permissions },
-      });
-      expect(response.status, JSON.stringify(response.body)).toBe(201);
-      return response.body.data.accessKey as string;
-    };
-    const readOnly = await createToken('read-only');
-    const custom = await createToken('custom', [
-      'api::media-item.media-item.find',
-      'api::media-item.media-item.findOne',
-    ]);
+    const readOnly = await createApiToken(cms.url, adminJwt, {
+      name: 'lecture-seule',
+      type: 'read-only',
+    });
+    const custom = await createApiToken(cms.url, adminJwt, {
+      name: 'lecture-mediatheque',
+      type: 'custom',
+      permissions: ['api::media-item.media-item.find', 'api::media-item.media-item.findOne'],
+    });
     const basic = Buffer.from(`${cms.env.admin.email}:${cms.env.admin.password}`).toString(
       'base64',
     );
