@@ -148,7 +148,7 @@ const AFFILIATIONS = [
   undefined,
 ];
 
-const SENTENCES = [
+export const SENTENCES = [
   'Le dialogue territorial engage un questionnement entre des personnes qui cultivent des attachements différenciés à leur territoire.',
   'Les parties prenantes ont d’abord clarifié leurs intérêts, parfois divergents, avant de reconnaître mutuellement leurs besoins.',
   'La démarche a réuni élus, techniciens, associations d’usagers et habitants autour d’une même table.',
@@ -175,7 +175,7 @@ const SENTENCES = [
   'Ce retour d’expérience montre que l’innovation naît souvent d’une nouvelle façon de penser l’interdépendance.',
 ];
 
-const SECTION_TITLES = [
+export const SECTION_TITLES = [
   'Contexte',
   'La démarche',
   'Ce que disent les acteurs',

@@ -5,12 +5,15 @@
 import { parseArgs } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
 import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
+import { documentTextDir } from './document-text/cache-dir.js';
+import { createDocumentTexts, type DocumentTexts } from './document-text/document-texts.js';
+import { uploadReader } from './document-text/read-upload.js';
 import { findDrift, hasDrift, type Drift } from './drift.js';
 import { createMeiliClient, meiliUrlFromEnv } from './meili-client.js';
 import { ensureMediaIndex } from './media-index.js';
 import { reindexMedia } from './reindex.js';
 import { ensureSearchKey } from './search-key.js';
-import { syncMediaDocuments } from './sync.js';
+import { syncMediaDocuments, type EntryText } from './sync.js';
 
 const USAGE = `Usage:
   npm run reindex               rebuild the index "media" from the CMS, then swap it in atomically
@@ -44,6 +47,30 @@ const progress = (label: string) => {
     }
   };
 };
+
+/** Each file's text from the cache, extracted now when missing (with a line per slow file). */
+function readTexts(texts: DocumentTexts): EntryText {
+  return async (entry) => {
+    const startedAt = Date.now();
+    const text = entry.file ? await texts.read(entry.file) : null;
+    if (text && 'cached' in text && !text.cached && Date.now() - startedAt > 2000) {
+      console.error(
+        `reindex: read ${entry.file?.name ?? entry.documentId} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${text.outcome.status})`,
+      );
+    }
+    return text;
+  };
+}
+
+/** Each file's text from the cache only: `--check` reads no file. */
+function cachedTexts(texts: DocumentTexts): EntryText {
+  return async (entry) => {
+    const key = texts.keyOf(entry.file);
+    if (!key) return null;
+    const cached = await texts.lookup(key);
+    return cached ? { key, outcome: cached.outcome, cached: true } : { key, pending: true };
+  };
+}
 
 function printDrift(drift: Drift): void {
   for (const [kind, ids] of Object.entries(drift)) {
@@ -82,25 +109,31 @@ async function main(): Promise<number> {
   const startedAt = Date.now();
   const entries = await fetchAllPublishedMedia(cms, progress('reading CMS pages'));
   console.error(`reindex: ${entries.length} published items read from ${cms.url}`);
+  const texts = createDocumentTexts({
+    cacheDir: documentTextDir(),
+    readUpload: uploadReader({ baseUrl: cms.url }),
+  });
   if (values.check) {
-    const drift = await findDrift(client, entries, { mediaBaseUrl });
+    const drift = await findDrift(client, entries, { mediaBaseUrl, text: cachedTexts(texts) });
     printDrift(drift);
     console.error(
       hasDrift(drift) ? 'reindex: the index differs from the CMS' : 'reindex: index and CMS agree',
     );
     return hasDrift(drift) ? 1 : 0;
   }
+  const text = readTexts(texts);
   const result = await reindexMedia(client, entries, {
     mediaBaseUrl,
-    onProgress: progress('indexing'),
+    text,
+    onProgress: progress('indexing items'),
   });
   // Changes published while the new index was built went to the old one: bring them over.
-  const drift = await findDrift(client, await fetchAllPublishedMedia(cms), { mediaBaseUrl });
+  const drift = await findDrift(client, await fetchAllPublishedMedia(cms), { mediaBaseUrl, text });
   const changed = [...drift.missing, ...drift.extra, ...drift.stale];
   if (changed.length > 0)
-    await syncMediaDocuments(client, cmsMediaSource(cms), changed, { mediaBaseUrl });
+    await syncMediaDocuments(client, cmsMediaSource(cms), changed, { mediaBaseUrl, text });
   console.error(
-    `reindex: ${result.documents} documents swapped into "${result.indexUid}" in ${((Date.now() - startedAt) / 1000).toFixed(1)} s` +
+    `reindex: ${result.items} items (${result.documents} search documents) swapped into "${result.indexUid}" in ${((Date.now() - startedAt) / 1000).toFixed(1)} s` +
       (changed.length ? `, ${changed.length} changed meanwhile and synced` : ''),
   );
   return 0;

@@ -1,4 +1,5 @@
 import type { MediaEntry } from './media-document.js';
+import { populateParameters } from './media-populate.js';
 import type { PublishedMediaSource } from './sync.js';
 
 /** Where the CMS answers and the site-build token (SITE_API_TOKEN: published content) to read it with. */
@@ -15,14 +16,8 @@ function mediaQuery(page: number, documentIds?: string[]): URLSearchParams {
     'pagination[page]': String(page),
     'pagination[pageSize]': String(PAGE_SIZE),
     sort: 'id:asc',
-    'populate[authors]': 'true',
-    'populate[themes][fields][0]': 'name',
-    'populate[themes][fields][1]': 'slug',
-    'populate[territories][fields][0]': 'name',
-    'populate[territories][fields][1]': 'slug',
-    'populate[cover][fields][0]': 'url',
-    'populate[cover][fields][1]': 'alternativeText',
   });
+  for (const [name, value] of populateParameters()) query.set(name, value);
   documentIds?.forEach((id, position) => query.set(`filters[documentId][$in][${position}]`, id));
   return query;
 }

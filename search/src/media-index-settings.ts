@@ -3,19 +3,26 @@ import { FRENCH_STOP_WORDS, FRENCH_SYNONYMS } from './french.js';
 
 /** Attributes a search request may filter or facet on. */
 export const FILTERABLE_ATTRIBUTES = ['type', 'themes', 'territories', 'year'] as const;
+/** Attributes the sync filters on to replace or remove an item's passages (never visitors). */
+const SYNC_FILTER_ATTRIBUTES = ['itemId', 'kind', 'textKey'];
 /** Attributes a search request may sort on. */
 export const SORTABLE_ATTRIBUTES = ['publishedAt', 'title'] as const;
 
 /**
  * Settings of the `media` index, applied idempotently at start-up and by the CLI. Order of
- * searchable attributes is relevance order: a match in the title outranks one in the body.
+ * searchable attributes is relevance order: a match in the title outranks one in the body,
+ * which outranks one in the file's text. One hit per item (`distinctAttribute`): totals,
+ * pages and facet counts count items, never passages.
  */
 export const MEDIA_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'summary', 'authors', 'themes', 'territories', 'body'],
-  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+  searchableAttributes: ['title', 'summary', 'authors', 'themes', 'territories', 'body', 'text'],
+  distinctAttribute: 'itemId',
+  filterableAttributes: [...FILTERABLE_ATTRIBUTES, ...SYNC_FILTER_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
   displayedAttributes: [
     'id',
+    'itemId',
+    'kind',
     'title',
     'slug',
     'url',
@@ -33,6 +40,11 @@ export const MEDIA_INDEX_SETTINGS: Settings = {
     'coverUrl',
     'coverAlt',
     'durationMinutes',
+    'fileUrl',
+    'textKey',
+    'passageCount',
+    'page',
+    'text',
   ],
   stopWords: FRENCH_STOP_WORDS,
   synonyms: FRENCH_SYNONYMS,

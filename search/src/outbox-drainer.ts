@@ -15,17 +15,28 @@ export interface OutboxStore {
   done(rows: OutboxRow[]): Promise<void>;
   /** Schedules another attempt for rows whose sync failed. */
   retryLater(rows: OutboxRow[], nextAttemptAt: Date, error: string): Promise<void>;
+  /**
+   * Keeps rows whose sync is not complete yet (their file's text is being extracted) until
+   * `nextAttemptAt`, unless a newer change arrived meanwhile; not counted as a failure.
+   */
+  defer(rows: OutboxRow[], nextAttemptAt: Date): Promise<void>;
 }
 
 export interface DrainerOptions {
   store: OutboxStore;
-  sync(documentIds: string[]): Promise<unknown>;
+  /** Syncs these items; those it names as waiting for their text are kept in the outbox. */
+  sync(documentIds: string[]): Promise<{ waitingForText?: string[] } | void>;
   batchSize?: number;
   intervalMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/**
+ * How long a row waits for its item's text. The extraction asks for a new sync as soon as the
+ * text is ready; this is the fallback when that request was lost (the CMS restarted).
+ */
+export const TEXT_WAIT_MS = 10 * 60_000;
 
 /** Delay before attempt n+1: 1 s, 2 s, 4 s … capped at one minute. */
 export function backoffMs(attempts: number): number {
@@ -56,8 +67,12 @@ export function startDrainer(options: DrainerOptions): Drainer {
       const rows = await options.store.due(batchSize, new Date());
       if (rows.length === 0) return;
       try {
-        await options.sync([...new Set(rows.map((row) => row.mediaDocumentId))]);
-        await options.store.done(rows);
+        const result = await options.sync([...new Set(rows.map((row) => row.mediaDocumentId))]);
+        const waiting = new Set(result?.waitingForText ?? []);
+        await options.store.done(rows.filter((row) => !waiting.has(row.mediaDocumentId)));
+        const deferred = rows.filter((row) => waiting.has(row.mediaDocumentId));
+        if (deferred.length > 0)
+          await options.store.defer(deferred, new Date(Date.now() + TEXT_WAIT_MS));
         if (failing) options.log?.info('search sync: Meilisearch reachable again, outbox draining');
         failing = false;
       } catch (error) {

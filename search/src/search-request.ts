@@ -208,9 +208,15 @@ export function toMeiliSearchParams(query: MediaSearchQuery): SearchParams {
       'coverUrl',
       'coverAlt',
       'durationMinutes',
+      // Which passage stood for the item: a page of its file, or the item itself.
+      'itemId',
+      'kind',
+      'page',
+      'fileUrl',
     ],
-    attributesToHighlight: ['title', 'summary'],
-    attributesToCrop: ['body'],
+    // Excerpts around the words found in the editor's text or in a page of the file.
+    attributesToHighlight: ['title', 'summary', 'body', 'text'],
+    attributesToCrop: ['body', 'text'],
     cropLength: 30,
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,

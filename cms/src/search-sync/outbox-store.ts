@@ -51,5 +51,13 @@ export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
         });
       }
     },
+    async defer(rows, nextAttemptAt) {
+      for (const row of rows) {
+        // Matched on the version too: a row changed meanwhile stays due.
+        await strapi.db
+          .query(OUTBOX)
+          .update({ where: { id: row.id, version: row.version }, data: { nextAttemptAt } });
+      }
+    },
   };
 }

@@ -8,16 +8,14 @@ const MEDIA = 'api::media-item.media-item';
 export function createPublishedMediaSource(strapi: Core.Strapi): PublishedMediaSource {
   return {
     async findPublished(documentIds) {
+      // The search package is ESM: loaded with import() from this CommonJS build.
+      const { MEDIA_DOCUMENT_POPULATE } = await import('@dejala/search/media-populate');
       const entries = await strapi.documents(MEDIA).findMany({
         filters: { documentId: { $in: documentIds } },
         status: 'published',
         limit: documentIds.length,
-        populate: {
-          authors: true,
-          themes: { fields: ['name', 'slug'] },
-          territories: { fields: ['name', 'slug'] },
-          cover: { fields: ['url', 'alternativeText'] },
-        },
+        // A deep copy: Strapi may write into the populate object it is given.
+        populate: structuredClone(MEDIA_DOCUMENT_POPULATE) as never,
       });
       return entries as unknown as MediaEntry[];
     },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Drainer } from '@dejala/search/outbox-drainer';
-import { createOutboxStore } from './outbox-store';
+import { createOutboxStore, enqueueMediaSync } from './outbox-store';
 import { createPublishedMediaSource } from './published-media';
 
 /**
@@ -22,6 +22,10 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
   const { ensureSearchKey } = await import('@dejala/search/search-key');
   const { syncMediaDocuments } = await import('@dejala/search/sync');
   const { startDrainer } = await import('@dejala/search/outbox-drainer');
+  const { createDocumentTexts } = await import('@dejala/search/document-text/document-texts');
+  const { createBackgroundTexts } = await import('@dejala/search/document-text/background-texts');
+  const { documentTextDir } = await import('@dejala/search/document-text/cache-dir');
+  const { uploadReader } = await import('@dejala/search/document-text/read-upload');
 
   const client = createMeiliClient({ url, apiKey: process.env.MEILI_MASTER_KEY });
   const source = createPublishedMediaSource(strapi);
@@ -41,17 +45,46 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
   void ensureIndex().catch((error: Error) =>
     strapi.log.warn(`search sync: Meilisearch not ready yet: ${error.message}`),
   );
-  return startDrainer({
+  const log = {
+    info: (message: string) => strapi.log.info(message),
+    warn: (message: string) => strapi.log.warn(message),
+  };
+  // Files' texts are read in a child process, one at a time; when one is ready, its items
+  // go through the outbox again (a new change), now with their passages.
+  let drainer: Drainer | null = null;
+  const texts = createBackgroundTexts(
+    createDocumentTexts({
+      cacheDir: documentTextDir(),
+      readUpload: uploadReader({ publicDir: strapi.dirs.static.public }),
+    }),
+    {
+      onReady(documentIds) {
+        enqueueMediaSync(strapi, documentIds).then(
+          () => drainer?.kick(),
+          (error: Error) =>
+            log.warn(`search sync: could not queue extracted texts: ${error.message}`),
+        );
+      },
+      log,
+    },
+  );
+  drainer = startDrainer({
     store: createOutboxStore(strapi),
     async sync(documentIds) {
       await ensureIndex();
       return syncMediaDocuments(client, source, documentIds, {
         mediaBaseUrl: process.env.CMS_PUBLIC_URL,
+        text: texts.text,
       });
     },
-    log: {
-      info: (message) => strapi.log.info(message),
-      warn: (message) => strapi.log.warn(message),
-    },
+    log,
   });
+  const stopDrainer = drainer.stop;
+  return {
+    ...drainer,
+    async stop() {
+      await texts.stop();
+      await stopDrainer();
+    },
+  };
 }

@@ -54,6 +54,7 @@ export async function createCmsEnv(
     CMS_PUBLIC_URL: '',
     // Uploads of this instance only (never the repository's cms/public/uploads).
     CMS_PUBLIC_DIR: path.join(dir, 'public'),
+    DOCUMENT_TEXT_DIR: path.join(dir, 'document-text'),
   };
   if (database === 'sqlite') {
     vars.DATABASE_CLIENT = 'sqlite';

@@ -222,7 +222,7 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
     expect(check.stdout).toContain(`missing: 1 — ${victim}`);
     const rebuild = cli('reindex');
     expect(rebuild.status, rebuild.stderr).toBe(0);
-    expect(rebuild.stderr).toMatch(/documents swapped into "media"/);
+    expect(rebuild.stderr).toMatch(/\d+ items \(\d+ search documents\) swapped into "media"/);
     await expectIndexToMatchPublished(5_000);
     expect(cli('reindex', '--check').status).toBe(0);
   });

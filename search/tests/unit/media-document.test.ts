@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toMediaDocument, type MediaEntry } from '../../src/media-document.js';
+import {
+  splitPassage,
+  toMediaDocument,
+  toSearchDocuments,
+  type MediaEntry,
+} from '../../src/media-document.js';
 
 const entry: MediaEntry = {
   documentId: 'abc123',
@@ -20,6 +25,8 @@ describe('toMediaDocument', () => {
   it('maps an entry to the search document, keyed by documentId', () => {
     expect(toMediaDocument(entry, { mediaBaseUrl: 'https://cms.example.org/' })).toEqual({
       id: 'abc123',
+      itemId: 'abc123',
+      kind: 'item',
       title: entry.title,
       slug: 'rapport-convention-citoyenne',
       url: '/mediatheque/rapport-convention-citoyenne/',
@@ -37,6 +44,9 @@ describe('toMediaDocument', () => {
       coverUrl: 'https://cms.example.org/uploads/cover.jpg',
       coverAlt: 'Salle de la convention',
       durationMinutes: null,
+      fileUrl: null,
+      textKey: '',
+      passageCount: 0,
     });
   });
 
@@ -63,5 +73,83 @@ describe('toMediaDocument', () => {
       publishedAt: null,
       coverUrl: null,
     });
+  });
+});
+
+describe('toSearchDocuments', () => {
+  const withFile: MediaEntry = {
+    ...entry,
+    file: { url: '/uploads/rapport.pdf', hash: 'rapport_1', mime: 'application/pdf', size: 120 },
+  };
+  const text = {
+    key: 'k1',
+    cached: true,
+    outcome: {
+      status: 'indexed' as const,
+      format: 'pdf' as const,
+      pageCount: 9,
+      passages: [
+        { page: 2, text: 'Page deux.' },
+        { page: 7, text: 'Les bergeries cévenoles.' },
+      ],
+    },
+  };
+
+  it('gives the item, then one passage per page carrying the item fields but not its body', () => {
+    const [item, ...passages] = toSearchDocuments(withFile, {
+      mediaBaseUrl: 'https://cms.example.org',
+      text,
+    });
+    expect(item).toMatchObject({
+      id: 'abc123',
+      kind: 'item',
+      textKey: 'k1',
+      passageCount: 2,
+      fileUrl: 'https://cms.example.org/uploads/rapport.pdf',
+    });
+    expect(passages).toHaveLength(2);
+    expect(passages[1]).toMatchObject({
+      id: 'abc123-p7',
+      itemId: 'abc123',
+      kind: 'page',
+      page: 7,
+      text: 'Les bergeries cévenoles.',
+      title: entry.title,
+      textKey: 'k1',
+    });
+    expect(passages[1]).not.toHaveProperty('body');
+  });
+
+  it('indexes the item alone, with an unknown passage count, while its text is pending', () => {
+    const documents = toSearchDocuments(withFile, { text: { key: 'k1', pending: true } });
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ textKey: 'k1', passageCount: null });
+  });
+
+  it('keeps no passages for a file without text, and says so with a zero count', () => {
+    const documents = toSearchDocuments(withFile, {
+      text: { key: 'k2', cached: true, outcome: { status: 'password' } },
+    });
+    expect(documents).toEqual([expect.objectContaining({ textKey: 'k2', passageCount: 0 })]);
+  });
+
+  it('splits a page too long for one document into parts with the same page number', () => {
+    const long = Array.from({ length: 9000 }, (_, index) => `mot${index}`).join(' ');
+    const [, ...passages] = toSearchDocuments(withFile, {
+      text: { ...text, outcome: { ...text.outcome, passages: [{ page: 3, text: long }] } },
+    });
+    expect(passages.length).toBeGreaterThan(1);
+    expect(passages.map((passage) => passage.id)).toEqual(
+      passages.map((_, index) => `abc123-p3-${index + 1}`),
+    );
+    expect(passages.every((passage) => passage.kind === 'page' && passage.page === 3)).toBe(true);
+    // Nothing is lost: the parts put back together are the page.
+    expect(passages.map((passage) => (passage as { text: string }).text).join(' ')).toBe(long);
+  });
+});
+
+describe('splitPassage', () => {
+  it('cuts at spaces, never inside a word', () => {
+    expect(splitPassage('un deux trois quatre', 9)).toEqual(['un deux', 'trois', 'quatre']);
   });
 });

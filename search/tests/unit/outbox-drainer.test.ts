@@ -32,6 +32,9 @@ function memoryStore(rows: OutboxRow[]) {
       for (const row of failed)
         Object.assign(row, { attempts: row.attempts + 1, next: nextAttemptAt.getTime() });
     },
+    async defer(waiting, nextAttemptAt) {
+      for (const row of waiting) Object.assign(row, { next: nextAttemptAt.getTime() });
+    },
   };
   return { store, rows, retries };
 }
@@ -51,7 +54,9 @@ describe('outbox drainer', () => {
       store,
       batchSize: 2,
       intervalMs: 60_000,
-      sync: async (ids) => synced.push(ids),
+      sync: async (ids) => {
+        synced.push(ids);
+      },
     });
     await drainer.drain();
     await drainer.stop();

@@ -7,38 +7,42 @@ import type { MediaFacets, MediaListItem } from '../islands/media-search-types';
  * index), so the list without JavaScript and the search results look and sort the same.
  */
 export function toMediaListItems(items: MediaItem[]): MediaListItem[] {
-  return items
-    .map((item) => toMediaDocument(item))
-    .sort(
-      (a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.title.localeCompare(b.title, 'fr'),
-    )
-    .map(
-      ({
-        id,
-        title,
-        url,
-        type,
-        typeLabel,
-        summary,
-        authors,
-        themes,
-        territories,
-        year,
-        durationMinutes,
-      }) => ({
-        id,
-        title,
-        url,
-        type,
-        typeLabel,
-        summary,
-        authors,
-        themes,
-        territories,
-        year,
-        durationMinutes,
-      }),
-    );
+  return (
+    items
+      // The list shows no file: its text and address belong to the search index only.
+      .map((item) => toMediaDocument({ ...item, file: null }))
+      .sort(
+        (a, b) =>
+          (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.title.localeCompare(b.title, 'fr'),
+      )
+      .map(
+        ({
+          id,
+          title,
+          url,
+          type,
+          typeLabel,
+          summary,
+          authors,
+          themes,
+          territories,
+          year,
+          durationMinutes,
+        }) => ({
+          id,
+          title,
+          url,
+          type,
+          typeLabel,
+          summary,
+          authors,
+          themes,
+          territories,
+          year,
+          durationMinutes,
+        }),
+      )
+  );
 }
 
 /** Facet counts over every item, as Meilisearch gives them for an empty search. */

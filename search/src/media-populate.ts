@@ -1,0 +1,28 @@
+import { UPLOAD_FILE_FIELDS } from './document-text/upload-file.js';
+
+/**
+ * What a search document needs populated on a media entry, written once for both readers:
+ * the CMS's Document Service (the sync) and its REST API (`npm run reindex`). Were they to
+ * differ, `reindex --check` would report synced items as stale.
+ */
+export const MEDIA_DOCUMENT_POPULATE = {
+  authors: true,
+  themes: { fields: ['name', 'slug'] },
+  territories: { fields: ['name', 'slug'] },
+  cover: { fields: ['url', 'alternativeText'] },
+  file: { fields: UPLOAD_FILE_FIELDS },
+} as const;
+
+/** The populate object as REST query parameters (`populate[themes][fields][0]=name` …). */
+export function populateParameters(
+  populate: Record<string, true | { fields: readonly string[] }> = MEDIA_DOCUMENT_POPULATE,
+): Array<[string, string]> {
+  return Object.entries(populate).flatMap(([relation, value]): Array<[string, string]> =>
+    value === true
+      ? [[`populate[${relation}]`, 'true']]
+      : value.fields.map((field, position) => [
+          `populate[${relation}][fields][${position}]`,
+          field,
+        ]),
+  );
+}
