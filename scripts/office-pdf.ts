@@ -1,6 +1,6 @@
 // French PDFs made by a real office suite, for tests, the synthetic seed and benchmarks:
-// pages of text are written as a flat OpenDocument file (justified, hyphenated French, a
-// running header and a numbered footer) and converted by LibreOffice
+// pages of text are written as a flat OpenDocument file (justified, hyphenated French in a
+// font with ligatures, a running header and a numbered footer) and converted by LibreOffice
 // (`soffice --headless --convert-to pdf`). Each given page starts on a new sheet, so a
 // sentence placed on page 7 is on page 7 of the PDF as long as each page fits on one sheet.
 import { execFile } from 'node:child_process';
@@ -53,7 +53,7 @@ export function flatOdt(document: OfficeDocument): string {
 <office:styles>
   <style:default-style style:family="paragraph">
     <style:text-properties fo:language="fr" fo:country="FR" fo:hyphenate="true"
-      style:font-name="Liberation Serif" fo:font-size="11pt"/>
+      fo:font-family="'DejaVu Serif:liga'" fo:font-size="11pt"/>
   </style:default-style>
 </office:styles>
 <office:automatic-styles>

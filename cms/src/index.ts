@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Drainer } from '@dejala/search/outbox-drainer';
 import { ensureEditorRole } from './bootstrap/editor-role';
 import { applyFieldGuidance } from './bootstrap/field-guidance';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
@@ -10,19 +9,21 @@ import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
 import { publishedOnlyMiddleware } from './document-middlewares/published-only';
 import { searchOutboxMiddleware } from './document-middlewares/search-outbox';
-import { startSearchSync } from './search-sync/start';
+import { registerDocumentTextRoute } from './search-sync/document-text-route';
+import { startSearchSync, type SearchSync } from './search-sync/start';
 import { registerSiteStatusRoute } from './site-status/status-route';
 
 // The search sync starts in bootstrap; changes committed before that are drained on start.
-let searchDrainer: Drainer | null = null;
+let searchSync: SearchSync | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishedOnlyMiddleware(strapi));
     strapi.documents.use(deriveSlugMiddleware(strapi));
     strapi.documents.use(mediaYearMiddleware);
-    strapi.documents.use(searchOutboxMiddleware(strapi, () => searchDrainer?.kick()));
+    strapi.documents.use(searchOutboxMiddleware(strapi, () => searchSync?.drainer.kick()));
     registerSiteStatusRoute(strapi);
+    registerDocumentTextRoute(strapi, () => searchSync);
   },
 
   /** Runs on every start and every CLI command that loads the app: each step is idempotent. */
@@ -41,12 +42,12 @@ export default {
     await applyFieldGuidance(strapi);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await ensureRebuildWebhook(strapi, process.env.SITE_REBUILD_URL, process.env.REBUILD_SECRET);
-    searchDrainer = await startSearchSync(strapi);
-    searchDrainer?.kick();
+    searchSync = await startSearchSync(strapi);
+    searchSync?.drainer.kick();
   },
 
   async destroy() {
-    await searchDrainer?.stop();
-    searchDrainer = null;
+    await searchSync?.stop();
+    searchSync = null;
   },
 };

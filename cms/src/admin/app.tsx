@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { DocumentTextPanel } from './document-text/DocumentTextPanel';
 import { SiteStatusPanel } from './site-status/SiteStatusPanel';
 
 // Strapi keeps the chosen interface language under this key; French unless a user picked another.
@@ -30,11 +31,12 @@ export default {
     },
   },
   bootstrap(app: StrapiApp) {
-    // Every edit view tells editors whether their publication is on the public site yet.
+    // Every edit view tells editors whether their publication is on the public site yet, and
+    // a médiathèque item's what the search made of its file.
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel(panels: unknown[]): void };
     };
-    contentManager.apis.addEditViewSidePanel([SiteStatusPanel]);
+    contentManager.apis.addEditViewSidePanel([SiteStatusPanel, DocumentTextPanel]);
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'fr');
     }

@@ -1,14 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import type { Meilisearch } from 'meilisearch';
+import type { DocumentTexts } from '@dejala/search/document-text/document-texts';
 import type { Drainer } from '@dejala/search/outbox-drainer';
 import { createOutboxStore, enqueueMediaSync } from './outbox-store';
 import { createPublishedMediaSource } from './published-media';
+
+/** The running search sync: its outbox drainer, and what the editors' panel reads. */
+export interface SearchSync {
+  drainer: Drainer;
+  client: Meilisearch;
+  texts: DocumentTexts;
+  stop(): Promise<void>;
+}
 
 /**
  * Starts the background sync of the médiathèque to Meilisearch (MEILI_URL, MEILI_MASTER_KEY).
  * Never blocks nor fails start-up: when Meilisearch is down, changes wait in the outbox and
  * the index settings are applied on the first successful sync.
  */
-export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | null> {
+export async function startSearchSync(strapi: Core.Strapi): Promise<SearchSync | null> {
   const url = process.env.MEILI_URL;
   if (!url) {
     strapi.log.warn(
@@ -51,40 +61,40 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<Drainer | nu
   };
   // Files' texts are read in a child process, one at a time; when one is ready, its items
   // go through the outbox again (a new change), now with their passages.
+  const texts = createDocumentTexts({
+    cacheDir: documentTextDir(),
+    readUpload: uploadReader({ publicDir: strapi.dirs.static.public }),
+  });
   let drainer: Drainer | null = null;
-  const texts = createBackgroundTexts(
-    createDocumentTexts({
-      cacheDir: documentTextDir(),
-      readUpload: uploadReader({ publicDir: strapi.dirs.static.public }),
-    }),
-    {
-      onReady(documentIds) {
-        enqueueMediaSync(strapi, documentIds).then(
-          () => drainer?.kick(),
-          (error: Error) =>
-            log.warn(`search sync: could not queue extracted texts: ${error.message}`),
-        );
-      },
-      log,
+  const background = createBackgroundTexts(texts, {
+    onReady(documentIds) {
+      enqueueMediaSync(strapi, documentIds).then(
+        () => drainer?.kick(),
+        (error: Error) =>
+          log.warn(`search sync: could not queue extracted texts: ${error.message}`),
+      );
     },
-  );
+    log,
+  });
   drainer = startDrainer({
     store: createOutboxStore(strapi),
     async sync(documentIds) {
       await ensureIndex();
       return syncMediaDocuments(client, source, documentIds, {
         mediaBaseUrl: process.env.CMS_PUBLIC_URL,
-        text: texts.text,
+        text: background.text,
       });
     },
     log,
   });
-  const stopDrainer = drainer.stop;
+  const running = drainer;
   return {
-    ...drainer,
+    drainer: running,
+    client,
+    texts,
     async stop() {
-      await texts.stop();
-      await stopDrainer();
+      await background.stop();
+      await running.stop();
     },
   };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import { startBundledMeili, type MeiliServer } from '@dejala/search/meili-server';
+import { FIXTURE_PDFS, fixturePdf } from '../../../search/tests/fixtures/fixture-pdfs';
 import { createRandom } from '../../seed/random';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../helpers/cms-env';
 import { startCmsServer, type CmsServer } from '../helpers/cms-process';
@@ -28,8 +29,13 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
   let client: Meilisearch;
 
   const index = () => client.index('media');
+  /** documentId → title of every item in the index (not the passages of their files). */
   const indexed = async (): Promise<Map<string, string>> => {
-    const { results } = await index().getDocuments({ limit: 10_000, fields: ['id', 'title'] });
+    const { results } = await index().getDocuments({
+      limit: 10_000,
+      fields: ['id', 'title'],
+      filter: 'kind = "item"',
+    });
     return new Map(results.map((document) => [String(document.id), String(document.title)]));
   };
   /** documentId → title of every published media item, read from the public API. */
@@ -227,9 +233,58 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
     expect(cli('reindex', '--check').status).toBe(0);
   });
 
-  it('converges after 200 random operations', async () => {
+  /** Every item's passages come from its current file, all of its pages and no other file's. */
+  const expectPassagesToMatchFiles = async (pagesOf: Map<string, number>) => {
+    const files = new Map<string, string | null>();
+    for (let page = 1; ; page += 1) {
+      const response = await request(
+        cms.url,
+        `/api/media-items?sort=id:asc&populate[file][fields][0]=url&pagination[page]=${page}&pagination[pageSize]=100`,
+      );
+      for (const item of response.body.data) files.set(item.documentId, item.file?.url ?? null);
+      if (page >= response.body.meta.pagination.pageCount) break;
+    }
+    const { results } = await index().getDocuments({
+      limit: 10_000,
+      fields: ['itemId', 'fileUrl'],
+      filter: 'kind != "item"',
+    });
+    const passages = new Map<string, string[]>();
+    for (const passage of results) {
+      const itemId = String(passage.itemId);
+      passages.set(itemId, [...(passages.get(itemId) ?? []), String(passage.fileUrl)]);
+    }
+    for (const [documentId, url] of files) {
+      const expected = url ? Array<string>(pagesOf.get(url) ?? 0).fill(url) : [];
+      expect(passages.get(documentId) ?? [], documentId).toEqual(expected);
+      passages.delete(documentId);
+    }
+    expect([...passages.keys()]).toEqual([]);
+    return results.length;
+  };
+
+  it('converges after 200 random operations, file replacements included', async () => {
     const random = createRandom(2026);
     const known: string[] = [];
+    // The committed fixture PDFs, uploaded once: operations attach, swap and remove them.
+    const pagesOf = new Map<string, number>();
+    const uploads: number[] = [];
+    for (const fixture of FIXTURE_PDFS) {
+      const form = new FormData();
+      form.append(
+        'files',
+        await fs.openAsBlob(fixturePdf(fixture.name), { type: 'application/pdf' }),
+        `${fixture.name}.pdf`,
+      );
+      const response = await fetch(`${cms.url}/api/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}` },
+        body: form,
+      });
+      const [file] = (await response.json()) as Array<{ id: number; url: string }>;
+      uploads.push(file!.id);
+      pagesOf.set(file!.url, fixture.pages);
+    }
     for (let step = 0; step < 200; step += 1) {
       const roll = random.next();
       const target = known.length > 0 ? random.pick(known) : undefined;
@@ -250,10 +305,15 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
         known.push(response.body.data.documentId);
       } else if (roll < 0.5) {
         const asDraft = random.next() < 0.5;
+        // Half the edits attach, replace or remove the item's file.
+        const data =
+          random.next() < 0.5
+            ? { file: random.pick([...uploads, null]) }
+            : { title: `Ressource modifiée ${step}` };
         await request(cms.url, `/api/media-items/${target}${asDraft ? '?status=draft' : ''}`, {
           method: 'PUT',
           token: writer,
-          body: { data: { title: `Ressource modifiée ${step}` } },
+          body: { data },
         });
       } else if (roll < 0.65) {
         await request(cms.url, `${CM}/${target}/actions/publish`, {
@@ -279,6 +339,9 @@ describe.each(testDatabases())('médiathèque search sync on %s', (database) => 
       }
     }
     await expectIndexToMatchPublished(120_000);
+    const passages = await eventually(() => expectPassagesToMatchFiles(pagesOf), 120_000, 500);
+    // The operations did leave published items with files.
+    expect(passages).toBeGreaterThan(0);
     expect((await published()).size).toBeGreaterThan(10);
   }, 240_000);
 });
