@@ -199,7 +199,7 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
     if (registered.status !== 200) throw new Error(`staff registration: ${registered.status}`);
 
     meili = await startTestMeili(path.join(dir, 'meili'));
-    await indexPublishedMedia(cms, meili);
+    await indexPublishedMedia(cms, meili, path.join(dir, 'document-text'));
     site = await startSiteServer(
       {
         ...siteServerEnv(cms, meili),

@@ -126,7 +126,7 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
       const result = await search(`q=${encodeURIComponent('transhumances du printemps')}`);
       expect(result.hits.map((hit) => hit.id)).toEqual(['sept-p7']);
       const passage = matchedPassage(result.hits[0] as never);
-      expect(passage?.href).toBe('https://cms.example.org/uploads/sept_1.pdf#page=7');
+      expect(passage?.link?.href).toBe('https://cms.example.org/uploads/sept_1.pdf#page=7');
       expect(passage?.excerpt).toContain(`${HIGHLIGHT_START}transhumances`);
       expect(passage?.excerpt.replace(/[\uE000\uE001]/g, '')).toContain(
         'désormais les transhumances du printemps',

@@ -1,5 +1,27 @@
+import { matchedPassage } from '@dejala/search/matched-passage';
 import { Highlighted } from './Highlighted';
 import type { MediaListItem } from './media-search-types';
+
+/** Where the words were found inside the item: an excerpt, and a link to read it there. */
+function Passage({ item }: { item: MediaListItem }) {
+  const passage = matchedPassage(item);
+  if (!passage) return null;
+  return (
+    <>
+      <p className="media-result-excerpt">
+        <Highlighted text={passage.excerpt} />
+      </p>
+      {passage.link && (
+        <p>
+          <a href={passage.link.href}>
+            {passage.link.label}
+            <span className="visually-hidden"> : {item.title}</span>
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
 
 function meta(item: MediaListItem): string {
   return [
@@ -35,6 +57,7 @@ export function MediaResults({
             <p>
               <Highlighted text={item._formatted?.summary ?? item.summary} />
             </p>
+            <Passage item={item} />
             {item.themes.length > 0 && (
               <p className="media-result-themes">
                 <span className="visually-hidden">Thèmes : </span>

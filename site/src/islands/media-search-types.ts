@@ -1,3 +1,4 @@
+import type { PassageHit } from '@dejala/search/matched-passage';
 import type { MediaDocument } from '@dejala/search/media-document';
 
 /** One item of the médiathèque list: a search document without its body. */
@@ -14,10 +15,11 @@ export type MediaListItem = Pick<
   | 'territories'
   | 'year'
   | 'durationMinutes'
-> & {
-  /** Highlighted title and summary from the search (markers U+E000/U+E001). */
-  _formatted?: { title?: string; summary?: string; body?: string };
-};
+> &
+  Omit<PassageHit, '_formatted'> & {
+    /** Highlighted title and summary, and cropped excerpts, from the search (markers U+E000/U+E001). */
+    _formatted?: { title?: string; summary?: string; body?: string; text?: string };
+  };
 
 /** Value → count per facet attribute of the index. */
 export interface MediaFacets {

@@ -1,12 +1,42 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { REPORT_SLUG } from '../helpers/cms-fixtures';
+import { REPORT_PAGE_7, REPORT_SLUG } from '../helpers/cms-fixtures';
 
 const stack = inject('stack');
 const status = (page: Page) => page.locator('#resultats').innerText();
 const titles = (page: Page) => page.locator('.media-result-title').allInnerTexts();
 const search = (path = '') => `${stack.siteUrl}/mediatheque/${path}`;
+// Words of the report's PDF found only on its page 7, not in any field an editor typed.
+const DEEP_WORDS = 'digues efficaces';
+const PDF_PAGE_7 = new RegExp(`/uploads/rapport_annuel_\\w+\\.pdf#page=${REPORT_PAGE_7.page}$`);
+
+/** The report's result: its excerpt (with highlights) and the link into its PDF. */
+async function reportPassage(page: Page) {
+  const result = page.locator('.media-result', { hasText: 'Rapport annuel avec fichier' });
+  const link = result.getByRole('link', { name: /^Ouvrir le document à la page 7/ });
+  return {
+    excerpt: await result.locator('.media-result-excerpt').innerText(),
+    marks: await result.locator('.media-result-excerpt mark').allInnerTexts(),
+    href: await link.getAttribute('href'),
+    link,
+  };
+}
+
+describe('search in the documents’ own text', () => {
+  it('finds words of page 7 of a PDF through /_search, with the page to open', async () => {
+    const response = await fetch(`${stack.siteUrl}/_search?q=${encodeURIComponent(DEEP_WORDS)}`);
+    const body = (await response.json()) as {
+      hits: Array<{ title: string; kind: string; page: number; fileUrl: string }>;
+      totalHits: number;
+    };
+    expect(body.hits.map((hit) => [hit.title, hit.kind, hit.page])).toEqual([
+      ['Rapport annuel avec fichier', 'page', REPORT_PAGE_7.page],
+    ]);
+    expect(body.totalHits).toBe(1);
+    expect(`${body.hits[0]!.fileUrl}#page=7`).toMatch(PDF_PAGE_7);
+  });
+});
 
 describe('médiathèque search island', () => {
   let browser: TestBrowser;
@@ -112,6 +142,23 @@ describe('médiathèque search island', () => {
     await page.unroute('**/_search?**');
   });
 
+  it('shows the excerpt of the PDF page that matched, and opens the PDF at that page', async () => {
+    await page.goto(search(), { waitUntil: 'networkidle' });
+    await page
+      .getByLabel('Rechercher dans la médiathèque')
+      .pressSequentially(DEEP_WORDS, { delay: 30 });
+    await expect.poll(() => status(page)).toBe(`1 ressource pour « ${DEEP_WORDS} »`);
+    const passage = await reportPassage(page);
+    expect(passage.excerpt).toContain('malgré des digues efficaces');
+    expect(passage.marks).toEqual(['digues', 'efficaces']);
+    expect(passage.href).toMatch(PDF_PAGE_7);
+    const opened = page.waitForResponse((response) => response.url().includes('.pdf'));
+    await passage.link.click();
+    const response = await opened;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+  });
+
   it('says so in French when nothing matches', async () => {
     await page.goto(search('?q=zzzzqqqxxw'), { waitUntil: 'networkidle' });
     await expect
@@ -174,6 +221,11 @@ describe('médiathèque without JavaScript', () => {
     const metas = await page.locator('.media-result .card-meta').allInnerTexts();
     expect(metas.length).toBeGreaterThan(0);
     expect(metas.every((meta) => meta.startsWith('Rapport'))).toBe(true);
+
+    await page.goto(search(`recherche/?q=${encodeURIComponent(DEEP_WORDS)}`));
+    const passage = await reportPassage(page);
+    expect(passage.marks).toEqual(['digues', 'efficaces']);
+    expect(passage.href).toMatch(PDF_PAGE_7);
 
     await page.goto(search('recherche/?q=dialogue'));
     const firstPage = await titles(page);

@@ -1,6 +1,8 @@
 // Content the seed does not have but the templates must show: an uploaded report (PDF), a
 // podcast episode (audio file), a YouTube video, a training session, an image inside text,
 // and an entry full of hostile markup. Written through the REST API with a full-access token.
+import fs from 'node:fs';
+import { FIXTURE_PDFS, fixturePdf } from '../../../search/tests/fixtures/fixture-pdfs';
 
 /** A 1×1 PNG: enough for an image the CMS accepts. */
 export const PNG_1X1 = Buffer.from(
@@ -27,11 +29,9 @@ function silentWav(): Buffer {
   return Buffer.concat([header, Buffer.alloc(samples, 128)]);
 }
 
-const MINIMAL_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'.repeat(
-    40,
-  ),
-);
+/** The report's PDF: made by LibreOffice, with a sentence found only on its page 7. */
+const REPORT_PDF = FIXTURE_PDFS.find((fixture) => fixture.name === 'rapport-littoral')!;
+export const REPORT_PAGE_7 = { sentence: REPORT_PDF.sentence, page: REPORT_PDF.page };
 
 /** An uploaded file as Strapi returns it (an image block embeds the whole object). */
 export interface Upload {
@@ -90,7 +90,13 @@ const text = (value: string) => ({ type: 'text', text: value });
 
 /** Adds the fixture content to a seeded CMS; every entry is published. */
 export async function addFixtureContent(cmsUrl: string, token: string): Promise<void> {
-  const pdf = await upload(cmsUrl, token, 'rapport-annuel.pdf', 'application/pdf', MINIMAL_PDF);
+  const pdf = await upload(
+    cmsUrl,
+    token,
+    'rapport-annuel.pdf',
+    'application/pdf',
+    fs.readFileSync(fixturePdf(REPORT_PDF.name)),
+  );
   const wav = await upload(cmsUrl, token, 'episode-1.wav', 'audio/wav', silentWav());
   const map = await upload(
     cmsUrl,

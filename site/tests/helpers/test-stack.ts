@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@dejala/search/child-process';
 import { fetchAllPublishedMedia } from '@dejala/search/cms-media-source';
+import { createDocumentTexts } from '@dejala/search/document-text/document-texts';
+import { uploadReader } from '@dejala/search/document-text/read-upload';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import {
   findBundledMeili,
@@ -78,11 +80,25 @@ export async function startTestMeili(dataDir: string): Promise<MeiliServer> {
   return { url, masterKey, pid: null, stop: async () => {} };
 }
 
-/** Fills Meilisearch's index with the CMS's published items, as the CMS's sync would. */
-export async function indexPublishedMedia(cms: CmsStack, meili: MeiliServer): Promise<void> {
+/**
+ * Fills Meilisearch's index with the CMS's published items and their files' texts, as
+ * `npm run reindex` does (texts cached in `textCacheDir`).
+ */
+export async function indexPublishedMedia(
+  cms: CmsStack,
+  meili: MeiliServer,
+  textCacheDir: string,
+): Promise<void> {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
   const entries = await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken });
-  await reindexMedia(client, entries, { mediaBaseUrl: cms.url });
+  const texts = createDocumentTexts({
+    cacheDir: textCacheDir,
+    readUpload: uploadReader({ baseUrl: cms.url }),
+  });
+  await reindexMedia(client, entries, {
+    mediaBaseUrl: cms.url,
+    text: async (entry) => (entry.file ? texts.read(entry.file) : null),
+  });
 }
 
 /** The site server's settings for reading this CMS and searching this Meilisearch. */
@@ -131,7 +147,7 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     log('starting Meilisearch and indexing the published items');
     const meili = await startTestMeili(path.join(dir, 'meili'));
     stops.push(() => meili.stop());
-    await indexPublishedMedia(cms, meili);
+    await indexPublishedMedia(cms, meili, path.join(dir, 'document-text'));
     const searchKey = await ensureSearchKey(
       createMeiliClient({ url: meili.url, apiKey: meili.masterKey }),
     );

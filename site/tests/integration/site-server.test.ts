@@ -126,7 +126,7 @@ async function startStack(database: DatabaseKind): Promise<void> {
   meili = await startTestMeili(path.join(dir, 'meili'));
   adminToken = await adminLogin(cms.url, cms.env.admin);
   // The médiathèque index, as the CMS's sync would have made it.
-  await indexPublishedMedia(cms, meili);
+  await indexPublishedMedia(cms, meili, path.join(dir, 'document-text'));
   site = await startSiteServer(
     {
       ...siteServerEnv(cms, meili),
