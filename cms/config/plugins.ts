@@ -9,6 +9,9 @@ const allowedMediaTypes = [
   'application/vnd.openxmlformats-officedocument.*',
   'text/plain',
   'text/csv',
+  // Captions of videos and podcasts: WebVTT and SubRip (SRT).
+  'text/vtt',
+  'application/x-subrip',
 ];
 
 const deniedTypes = [

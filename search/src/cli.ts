@@ -10,6 +10,7 @@ import { createDocumentTexts, type DocumentTexts } from './document-text/documen
 import { uploadReader } from './document-text/read-upload.js';
 import { findDrift, hasDrift, type Drift } from './drift.js';
 import { createMeiliClient, meiliUrlFromEnv } from './meili-client.js';
+import { textFileOf } from './media-document.js';
 import { ensureMediaIndex } from './media-index.js';
 import { reindexMedia } from './reindex.js';
 import { ensureSearchKey } from './search-key.js';
@@ -52,10 +53,11 @@ const progress = (label: string) => {
 function readTexts(texts: DocumentTexts): EntryText {
   return async (entry) => {
     const startedAt = Date.now();
-    const text = entry.file ? await texts.read(entry.file) : null;
+    const file = textFileOf(entry);
+    const text = file ? await texts.read(file) : null;
     if (text && 'cached' in text && !text.cached && Date.now() - startedAt > 2000) {
       console.error(
-        `reindex: read ${entry.file?.name ?? entry.documentId} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${text.outcome.status})`,
+        `reindex: read ${file?.name ?? entry.documentId} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${text.outcome.status})`,
       );
     }
     return text;
@@ -65,7 +67,7 @@ function readTexts(texts: DocumentTexts): EntryText {
 /** Each file's text from the cache only: `--check` reads no file. */
 function cachedTexts(texts: DocumentTexts): EntryText {
   return async (entry) => {
-    const key = texts.keyOf(entry.file);
+    const key = texts.keyOf(textFileOf(entry));
     if (!key) return null;
     const cached = await texts.lookup(key);
     return cached ? { key, outcome: cached.outcome, cached: true } : { key, pending: true };

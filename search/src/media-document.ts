@@ -2,7 +2,8 @@ import { blocksToText } from './blocks-to-text.js';
 import type { FileText } from './document-text/document-texts.js';
 import { MAX_PASSAGE_CHARACTERS } from './document-text/limits.js';
 import type { TextPassage } from './document-text/outcome.js';
-import type { UploadFile } from './document-text/upload-file.js';
+import { isAudioOrVideo, type UploadFile } from './document-text/upload-file.js';
+import { videoEmbed } from './video-embed.js';
 
 /** The Meilisearch index holding one document per published médiathèque item. */
 export const MEDIA_INDEX_UID = 'media';
@@ -33,14 +34,20 @@ export interface MediaEntry {
   cover?: { url: string; alternativeText?: string | null } | null;
   /** The item's document or recording. */
   file?: UploadFile | null;
+  /** Captions of the recording (WebVTT or SRT). */
+  captions?: UploadFile | null;
+  /** The recording's transcript, typed by editors (Strapi blocks). */
+  transcript?: unknown;
+  externalUrl?: string | null;
   durationMinutes?: number | null;
   updatedAt?: string | null;
 }
 
 /**
  * What the médiathèque search stores and returns for one item (id = Strapi documentId).
- * The text of the item's file is stored beside it as passage documents (one per PDF page),
- * which repeat the item's fields so that any of them can stand for the item in results.
+ * The text of the item's file and transcript is stored beside it as passage documents (one
+ * per PDF page or group of cues), which repeat the item's fields so that any of them can
+ * stand for the item in results.
  */
 export interface MediaDocument {
   id: string;
@@ -67,16 +74,24 @@ export interface MediaDocument {
   durationMinutes: number | null;
   /** Public URL of the item's file (PDF, recording), for links to a page or a moment. */
   fileUrl: string | null;
+  /** Where a moment of the recording plays: its file, its `/lecture/` page, or nowhere. */
+  player: 'file' | 'page' | null;
   /** Cache key of the file's text ('' when the search reads no text from it). */
   textKey: string;
   /** Passages indexed for that text; null while it is being extracted. */
   passageCount: number | null;
 }
 
-/** A passage of an item's file: a PDF page (or part of a long one). */
+/**
+ * A passage of an item: a PDF page (or part of a long one), a group of captions cues, or a
+ * part of the transcript typed by editors.
+ */
 export interface PassageDocument extends Omit<MediaDocument, 'kind' | 'body' | 'passageCount'> {
-  kind: 'page';
-  page: number;
+  kind: 'page' | 'cue' | 'transcript';
+  /** The PDF page, for a page. */
+  page: number | null;
+  /** Start of the first cue in seconds, for cues. */
+  start: number | null;
   text: string;
 }
 
@@ -118,6 +133,56 @@ function indexedPassages(text: FileText | null): TextPassage[] {
   return text.outcome.passages;
 }
 
+/** A short fingerprint of a text (FNV-1a, 52 bits): tells an edited transcript apart. */
+function fingerprint(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= BigInt(text.charCodeAt(index));
+    hash = (hash * 0x100000001b3n) & 0xfffffffffffffn;
+  }
+  return hash.toString(36);
+}
+
+/** The file whose text the search reads: the captions of a recording, else the file itself. */
+export function textFileOf(entry: MediaEntry): UploadFile | null {
+  return entry.captions ?? entry.file ?? null;
+}
+
+/** How a moment of the recording opens: the file itself (`#t=`) or the player page (`?t=`). */
+function playerOf(entry: MediaEntry): MediaDocument['player'] {
+  if (isAudioOrVideo(entry.file)) return 'file';
+  return entry.externalUrl && videoEmbed(entry.externalUrl) ? 'page' : null;
+}
+
+type PassageFields = Pick<PassageDocument, 'id' | 'kind' | 'page' | 'start' | 'text'>;
+
+/**
+ * The passages of an entry: each page of its PDF (or part of a long one), each group of
+ * captions cues (with its start time), and the parts of the transcript typed by editors.
+ */
+function passagesOf(entry: MediaEntry, text: FileText | null): PassageFields[] {
+  const id = entry.documentId;
+  const fromFile = indexedPassages(text).flatMap((passage) => {
+    const parts = splitPassage(passage.text);
+    const where = passage.start !== undefined ? `t${passage.start}` : `p${passage.page ?? 1}`;
+    return parts.map((part, index) => ({
+      id: `${id}-${where}${parts.length > 1 ? `-${index + 1}` : ''}`,
+      kind: passage.start !== undefined ? ('cue' as const) : ('page' as const),
+      page: passage.start !== undefined ? null : (passage.page ?? 1),
+      start: passage.start ?? null,
+      text: part,
+    }));
+  });
+  const transcript = splitPassage(blocksToText(entry.transcript)).map((part, index) => ({
+    id: `${id}-x${index + 1}`,
+    kind: 'transcript' as const,
+    page: null,
+    start: null,
+    text: part,
+  }));
+  return [...fromFile, ...transcript];
+}
+
 /**
  * Maps a published media *entry* from Strapi to its search *document*. Pure: the same entry
  * always gives the same document, so re-sending it is harmless.
@@ -129,6 +194,7 @@ export function toMediaDocument(
   const year =
     entry.year ?? (entry.publicationDate ? Number(entry.publicationDate.slice(0, 4)) : null);
   const text = options.text ?? null;
+  const transcript = blocksToText(entry.transcript);
   return {
     id: entry.documentId,
     itemId: entry.documentId,
@@ -151,29 +217,16 @@ export function toMediaDocument(
     coverAlt: entry.cover?.alternativeText ?? null,
     durationMinutes: entry.durationMinutes ?? null,
     fileUrl: uploadUrl(entry.file?.url, options.mediaBaseUrl),
-    textKey: text?.key ?? '',
-    passageCount:
-      text && 'pending' in text ? null : passageDocuments(entry.documentId, text).length,
+    player: playerOf(entry),
+    textKey: [text?.key, transcript && `x${fingerprint(transcript)}`].filter(Boolean).join('-'),
+    passageCount: text && 'pending' in text ? null : passagesOf(entry, text).length,
   };
-}
-
-function passageDocuments(
-  documentId: string,
-  text: FileText | null,
-): Array<{ id: string; page: number; text: string }> {
-  return indexedPassages(text).flatMap((passage) => {
-    const parts = splitPassage(passage.text);
-    return parts.map((part, index) => ({
-      id: `${documentId}-p${passage.page}${parts.length > 1 ? `-${index + 1}` : ''}`,
-      page: passage.page ?? 1,
-      text: part,
-    }));
-  });
 }
 
 /**
  * All search documents of a published entry: the item, then one per passage of its file's
- * text. Chunked rather than cut: the last page of a long report is searchable too.
+ * text and of its transcript. Chunked rather than cut: the last page of a long report is
+ * searchable too.
  */
 export function toSearchDocuments(
   entry: MediaEntry,
@@ -183,10 +236,6 @@ export function toSearchDocuments(
   const { body: _body, passageCount: _count, ...shared } = item;
   return [
     item,
-    ...passageDocuments(entry.documentId, options.text ?? null).map((passage) => ({
-      ...shared,
-      ...passage,
-      kind: 'page' as const,
-    })),
+    ...passagesOf(entry, options.text ?? null).map((passage) => ({ ...shared, ...passage })),
   ];
 }

@@ -11,6 +11,7 @@ export const MEDIA_DOCUMENT_POPULATE = {
   territories: { fields: ['name', 'slug'] },
   cover: { fields: ['url', 'alternativeText'] },
   file: { fields: UPLOAD_FILE_FIELDS },
+  captions: { fields: UPLOAD_FILE_FIELDS },
 } as const;
 
 /** The populate object as REST query parameters (`populate[themes][fields][0]=name` …). */

@@ -212,7 +212,9 @@ export function toMeiliSearchParams(query: MediaSearchQuery): SearchParams {
       'itemId',
       'kind',
       'page',
+      'start',
       'fileUrl',
+      'player',
     ],
     // Excerpts around the words found in the editor's text or in a page of the file.
     attributesToHighlight: ['title', 'summary', 'body', 'text'],

@@ -27,7 +27,17 @@ export const mediaItemGuidance: Guidance = {
   file: {
     label: 'Fichier joint',
     description:
-      'Rapport ou publication à télécharger (PDF de préférence), ou fichier audio/vidéo.',
+      'Rapport ou publication à télécharger (PDF de préférence : la recherche lit son texte), ou fichier audio/vidéo.',
+  },
+  captions: {
+    label: 'Sous-titres',
+    description:
+      'Pour une vidéo ou un podcast : fichier de sous-titres WebVTT (.vtt) ou SRT (.srt). Affichés dans le lecteur, lus par la recherche, qui renvoie au bon moment.',
+  },
+  transcript: {
+    label: 'Transcription',
+    description:
+      'Pour une vidéo ou un podcast : le texte de l’enregistrement, affiché sous le lecteur (accessibilité) et lu par la recherche.',
   },
   externalUrl: {
     label: 'Lien externe',

@@ -24,9 +24,13 @@ async function fileOf(
     documentId,
     status,
     fields: ['documentId'],
-    populate: { file: { fields: [...UPLOAD_FILE_FIELDS] } } as never,
-  })) as { file?: FileFields | null } | null;
-  return { found: entry !== null, file: entry?.file ?? null };
+    populate: {
+      file: { fields: [...UPLOAD_FILE_FIELDS] },
+      captions: { fields: [...UPLOAD_FILE_FIELDS] },
+    } as never,
+  })) as { file?: FileFields | null; captions?: FileFields | null } | null;
+  // The file the search reads: a recording's captions, else the file itself.
+  return { found: entry !== null, file: entry?.captions ?? entry?.file ?? null };
 }
 
 /** The status of the published file's text: read, being read, or why it cannot be. */
@@ -59,22 +63,24 @@ export async function documentTextStatus(
     outcome.status === 'indexed'
       ? {
           status: 'indexed',
+          format: outcome.format,
           pageCount: outcome.pageCount,
-          indexedPages: outcome.passages.length,
+          cueCount: outcome.cueCount,
+          indexedPages: outcome.format === 'pdf' ? outcome.passages.length : undefined,
           stoppedAt: outcome.stoppedAt,
         }
       : {
           status: outcome.status,
           ...('pageCount' in outcome ? { pageCount: outcome.pageCount } : {}),
         };
-  // Read is not yet searchable: the item's passages are in once the index says so.
+  // Read is not searchable yet: the index must hold the item with this text's key.
   const indexed = await sync.client
     .index('media')
     .getDocument<{ textKey?: string; passageCount?: number | null }>(documentId, {
       fields: ['textKey', 'passageCount'],
     })
     .then(
-      (document) => document.textKey === key && document.passageCount !== null,
+      (document) => (document.textKey ?? '').startsWith(key) && document.passageCount !== null,
       () => false,
     );
   return { ...common, state: indexed ? 'done' : 'indexing', result };

@@ -5,7 +5,10 @@
 export interface DocumentTextResult {
   status:
     'indexed' | 'no-text' | 'password' | 'unreadable' | 'too-large' | 'too-complex' | 'unsupported';
+  format?: 'pdf' | 'captions';
   pageCount?: number;
+  /** Cues of a captions file. */
+  cueCount?: number;
   /** Pages that gave text and are in the index. */
   indexedPages?: number;
   stoppedAt?: { limit: 'pages' | 'characters'; lastPage: number };

@@ -145,6 +145,51 @@ describe.skipIf(!findSoffice() && !process.env.CI).each(testDatabases())(
       });
     });
 
+    it('reads a podcast’s captions file (SRT): each cue is found at its moment', async () => {
+      const srt = path.join(work, 'episode.srt');
+      fs.writeFileSync(
+        srt,
+        '1\n00:00:01,000 --> 00:00:03,000\nBonjour.\n\n2\n00:02:05,400 --> 00:02:09,000\nLes vignerons du Pic Saint-Loup ont pris la parole.\n',
+      );
+      const form = new FormData();
+      form.append(
+        'files',
+        await fs.openAsBlob(srt, { type: 'application/x-subrip' }),
+        'episode.srt',
+      );
+      const uploaded = await fetch(`${cms.url}/api/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}` },
+        body: form,
+      });
+      expect(uploaded.status).toBe(201);
+      const [captions] = (await uploaded.json()) as Array<{ id: number }>;
+      const response = await request(cms.url, '/api/media-items', {
+        method: 'POST',
+        token: writer,
+        body: {
+          data: {
+            title: 'Épisode des vignerons',
+            type: 'podcast',
+            summary: 'Un épisode.',
+            captions: captions!.id,
+          },
+        },
+      });
+      expect(response.status).toBe(201);
+      const documentId = response.body.data.documentId as string;
+      await eventually(async () => {
+        const found = await index().search('vignerons du Pic Saint-Loup', {
+          attributesToRetrieve: ['itemId', 'kind', 'start'],
+        });
+        expect(found.hits).toEqual([{ itemId: documentId, kind: 'cue', start: 125 }]);
+      }, 30_000);
+      expect(await textStatus(documentId)).toMatchObject({
+        state: 'done',
+        result: { status: 'indexed', format: 'captions', cueCount: 2 },
+      });
+    });
+
     const hostile: Array<[string, () => string, DocumentTextStatus['result']]> = [
       [
         'a damaged PDF',

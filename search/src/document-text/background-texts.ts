@@ -1,4 +1,4 @@
-import type { MediaEntry } from '../media-document.js';
+import { textFileOf, type MediaEntry } from '../media-document.js';
 import type { DocumentTexts, FileText } from './document-texts.js';
 
 export interface BackgroundTextsOptions {
@@ -22,15 +22,16 @@ export function createBackgroundTexts(texts: DocumentTexts, options: BackgroundT
   async function work(): Promise<void> {
     while (queue.length > 0 && !stopped) {
       const { key, entry } = queue.shift()!;
+      const file = textFileOf(entry)!;
       const startedAt = Date.now();
       try {
-        const text = await texts.read(entry.file!);
+        const text = await texts.read(file);
         const status = text && 'outcome' in text ? text.outcome.status : 'none';
         options.log?.info(
-          `document text: ${entry.file!.name ?? entry.file!.hash} read in ${Date.now() - startedAt} ms (${status})`,
+          `document text: ${file.name ?? file.hash} read in ${Date.now() - startedAt} ms (${status})`,
         );
       } catch (error) {
-        options.log?.warn(`document text: ${entry.file!.hash}: ${(error as Error).message}`);
+        options.log?.warn(`document text: ${file.hash}: ${(error as Error).message}`);
       }
       const documentIds = [...(waiting.get(key) ?? [])];
       waiting.delete(key);
@@ -40,7 +41,7 @@ export function createBackgroundTexts(texts: DocumentTexts, options: BackgroundT
 
   return {
     async text(entry: MediaEntry): Promise<FileText | null> {
-      const key = texts.keyOf(entry.file);
+      const key = texts.keyOf(textFileOf(entry));
       if (!key) return null;
       const cached = await texts.lookup(key);
       if (cached) return { key, outcome: cached.outcome, cached: true };

@@ -1,8 +1,10 @@
+import fs from 'node:fs/promises';
+import { cuePassages, parseCaptions } from './captions.js';
 import { extractPdfText, type ExtractionLimits } from './extract.js';
 import { DOCUMENT_TEXT_LIMITS } from './limits.js';
 import type { ExtractionOutcome } from './outcome.js';
 import { createTextCache, EXTRACTOR_VERSION, textKey, type CachedText } from './text-cache.js';
-import { isPdf, type ReadUpload, type UploadFile } from './upload-file.js';
+import { isCaptions, isPdf, type ReadUpload, type UploadFile } from './upload-file.js';
 
 /** The text of an item's file as the search document needs it. */
 export type FileText =
@@ -40,9 +42,24 @@ export function createDocumentTexts(options: DocumentTextsOptions) {
     outcome,
   });
 
+  /** A captions file's cues: small text files, parsed here within their own size limit. */
+  async function readCaptions(path: string): Promise<ExtractionOutcome> {
+    const { size } = await fs.stat(path);
+    if (size > limits.maxCaptionsBytes) return { status: 'too-large', detail: `${size} bytes` };
+    const cues = parseCaptions(await fs.readFile(path, 'utf8'));
+    if (cues.length === 0) return { status: 'unreadable', detail: 'no WebVTT or SRT cue found' };
+    return {
+      status: 'indexed',
+      format: 'captions',
+      cueCount: cues.length,
+      passages: cuePassages(cues),
+    };
+  }
+
   async function extract(file: UploadFile, key: string): Promise<CachedText | ExtractionOutcome> {
+    const maxBytes = isCaptions(file) ? limits.maxCaptionsBytes : limits.maxFileBytes;
     // Strapi gives sizes in kB: a file known to be too large is not even fetched.
-    if ((file.size ?? 0) * 1000 > limits.maxFileBytes) {
+    if ((file.size ?? 0) * 1000 > maxBytes) {
       const entry = entryOf(file, key, { status: 'too-large', detail: `${file.size} kB` });
       await cache.put(entry);
       return entry;
@@ -55,7 +72,9 @@ export function createDocumentTexts(options: DocumentTextsOptions) {
     }
     try {
       const startedAt = Date.now();
-      const outcome = await extractPdfText(local.path, limits);
+      const outcome = isCaptions(file)
+        ? await readCaptions(local.path)
+        : await extractPdfText(local.path, limits);
       const entry = entryOf(file, key, outcome, Date.now() - startedAt);
       await cache.put(entry);
       return entry;
@@ -66,9 +85,9 @@ export function createDocumentTexts(options: DocumentTextsOptions) {
 
   return {
     cacheDir: options.cacheDir,
-    /** The cache key of a file the search reads, or null for files it does not read. */
+    /** The cache key of a file the search reads (PDF, captions), or null for other files. */
     keyOf(file: UploadFile | null | undefined): string | null {
-      return file && isPdf(file) ? textKey(file) : null;
+      return file && (isPdf(file) || isCaptions(file)) ? textKey(file) : null;
     },
     /** The cached text of a file, or null when it has not been extracted. */
     lookup(key: string): Promise<CachedText | null> {

@@ -18,6 +18,8 @@ export type ExtractionOutcome =
       format: 'pdf' | 'captions';
       /** Pages of the PDF (all of them, read or not). */
       pageCount?: number;
+      /** Cues of the captions file. */
+      cueCount?: number;
       passages: TextPassage[];
       /** Reading stopped at a limit: the passages cover the document up to `lastPage`. */
       stoppedAt?: { limit: 'pages' | 'characters'; lastPage: number };

@@ -14,9 +14,20 @@ export interface UploadFile {
 /** The upload fields to ask the CMS for (REST `fields` and Document Service `fields`). */
 export const UPLOAD_FILE_FIELDS = ['url', 'hash', 'ext', 'mime', 'size', 'updatedAt', 'name'];
 
-/** Whether the search reads this file's text (PDF only, for now). */
+const extension = (file: UploadFile) => (file.ext ?? '').toLowerCase();
+
 export function isPdf(file: UploadFile): boolean {
-  return file.mime === 'application/pdf' || (file.ext ?? '').toLowerCase() === '.pdf';
+  return file.mime === 'application/pdf' || extension(file) === '.pdf';
+}
+
+/** A captions file: WebVTT or SubRip (SRT). */
+export function isCaptions(file: UploadFile): boolean {
+  return ['.vtt', '.srt'].includes(extension(file)) || file.mime === 'text/vtt';
+}
+
+/** A recording played by the browser itself. */
+export function isAudioOrVideo(file: UploadFile | null | undefined): boolean {
+  return /^(audio|video)\//.test(file?.mime ?? '');
 }
 
 /** A local copy of an upload for the extraction process to read, removed by `release`. */

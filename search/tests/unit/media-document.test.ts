@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   splitPassage,
+  textFileOf,
   toMediaDocument,
   toSearchDocuments,
   type MediaEntry,
@@ -45,6 +46,7 @@ describe('toMediaDocument', () => {
       coverAlt: 'Salle de la convention',
       durationMinutes: null,
       fileUrl: null,
+      player: null,
       textKey: '',
       passageCount: 0,
     });
@@ -151,5 +153,68 @@ describe('toSearchDocuments', () => {
 describe('splitPassage', () => {
   it('cuts at spaces, never inside a word', () => {
     expect(splitPassage('un deux trois quatre', 9)).toEqual(['un deux', 'trois', 'quatre']);
+  });
+});
+
+describe('recordings: captions and transcripts', () => {
+  const podcast: MediaEntry = {
+    documentId: 'pod1',
+    title: 'Podcast de la rivière',
+    slug: 'podcast-riviere',
+    type: 'podcast',
+    file: { url: '/uploads/episode.mp3', hash: 'episode', mime: 'audio/mpeg' },
+    captions: { url: '/uploads/episode.vtt', hash: 'episode_vtt', ext: '.vtt', mime: 'text/vtt' },
+    transcript: [
+      { type: 'paragraph', children: [{ type: 'text', text: 'Les riverains racontent la crue.' }] },
+    ],
+  };
+  const cues = {
+    key: 'c1',
+    cached: true,
+    outcome: {
+      status: 'indexed' as const,
+      format: 'captions' as const,
+      passages: [
+        { start: 0, text: 'Bonjour à tous.' },
+        { start: 754, text: 'La crue de 2014 a tout changé.' },
+      ],
+    },
+  };
+
+  it('indexes cue groups with their start time and the transcript in parts, all keyed to both', () => {
+    const [item, ...passages] = toSearchDocuments(podcast, { text: cues });
+    expect(item).toMatchObject({ player: 'file', passageCount: 3 });
+    expect(
+      passages.map((passage) => [passage.id, passage.kind, 'start' in passage && passage.start]),
+    ).toEqual([
+      ['pod1-t0', 'cue', 0],
+      ['pod1-t754', 'cue', 754],
+      ['pod1-x1', 'transcript', null],
+    ]);
+    expect(new Set(passages.map((passage) => passage.textKey))).toEqual(new Set([item!.textKey]));
+    expect(item!.textKey).toMatch(/^c1-x\w+$/);
+  });
+
+  it('changes the key when the transcript is edited, so old parts are replaced', () => {
+    const edited = toMediaDocument(
+      {
+        ...podcast,
+        transcript: [{ type: 'paragraph', children: [{ type: 'text', text: 'Autre.' }] }],
+      },
+      { text: cues },
+    );
+    expect(edited.textKey).not.toBe(toMediaDocument(podcast, { text: cues }).textKey);
+  });
+
+  it('plays a YouTube or Vimeo video from its player page, and reads the captions first', () => {
+    const video = {
+      ...podcast,
+      type: 'vidéo',
+      file: null,
+      externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    };
+    expect(toMediaDocument(video).player).toBe('page');
+    expect(textFileOf(video)?.hash).toBe('episode_vtt');
+    expect(textFileOf({ ...podcast, captions: null })?.hash).toBe('episode');
   });
 });

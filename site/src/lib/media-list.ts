@@ -9,8 +9,8 @@ import type { MediaFacets, MediaListItem } from '../islands/media-search-types';
 export function toMediaListItems(items: MediaItem[]): MediaListItem[] {
   return (
     items
-      // The list shows no file: its text and address belong to the search index only.
-      .map((item) => toMediaDocument({ ...item, file: null }))
+      // The list shows no files: their texts and addresses belong to the search index only.
+      .map((item) => toMediaDocument({ ...item, file: null, captions: null }))
       .sort(
         (a, b) =>
           (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.title.localeCompare(b.title, 'fr'),

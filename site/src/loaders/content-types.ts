@@ -49,6 +49,7 @@ export const CMS_CONTENT_TYPES = {
       themes: taxonomy,
       territories: taxonomy,
       file: true,
+      captions: true,
       cover: true,
       caseStudies: ref,
       offers: ref,

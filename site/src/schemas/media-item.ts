@@ -27,6 +27,8 @@ export const mediaItem = z.object({
   themes: taxonomyRefs,
   territories: taxonomyRefs,
   file: mediaFile.nullish(),
+  captions: mediaFile.nullish(),
+  transcript: blocks,
   externalUrl: text,
   durationMinutes: z.number().int().nullish(),
   cover: mediaFile.nullish(),

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { REPORT_PAGE_7, REPORT_SLUG } from '../helpers/cms-fixtures';
+import { RECORDING_WORDS, REPORT_PAGE_7, REPORT_SLUG, VIDEO_SLUG } from '../helpers/cms-fixtures';
 
 const stack = inject('stack');
 const status = (page: Page) => page.locator('#resultats').innerText();
@@ -157,6 +157,42 @@ describe('médiathèque search island', () => {
     const response = await opened;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
+  });
+
+  it('finds what recordings say: links to the moment, or to the transcript', async () => {
+    const linkFor = async (words: string, title: string) => {
+      await page.goto(search(`?q=${encodeURIComponent(words)}`), { waitUntil: 'networkidle' });
+      const result = page.locator('.media-result', { hasText: title });
+      await expect
+        .poll(() => result.locator('.media-result-excerpt mark').count())
+        .toBeGreaterThan(0);
+      const link = result.locator('.media-result-excerpt + p a');
+      return { text: await link.innerText(), href: await link.getAttribute('href') };
+    };
+    const podcast = await linkFor(RECORDING_WORDS.podcastCue.words, 'Podcast de la rivière');
+    expect(podcast.text).toMatch(
+      new RegExp(`^Écouter à partir de ${RECORDING_WORDS.podcastCue.moment}`),
+    );
+    expect(podcast.href).toMatch(
+      new RegExp(`/uploads/episode_1_\\w+\\.wav#t=${RECORDING_WORDS.podcastCue.start}$`),
+    );
+
+    const video = await linkFor(RECORDING_WORDS.videoCue.words, 'Vidéo hébergée sur YouTube');
+    expect(video.text).toMatch(
+      new RegExp(`^Regarder à partir de ${RECORDING_WORDS.videoCue.moment}`),
+    );
+    expect(video.href).toBe(
+      `/mediatheque/${VIDEO_SLUG}/lecture/?t=${RECORDING_WORDS.videoCue.start}`,
+    );
+
+    const transcript = await linkFor(
+      RECORDING_WORDS.videoTranscript.words,
+      'Vidéo hébergée sur YouTube',
+    );
+    expect(transcript).toMatchObject({
+      text: expect.stringMatching(/^Lire la transcription/),
+      href: `/mediatheque/${VIDEO_SLUG}/#transcription`,
+    });
   });
 
   it('says so in French when nothing matches', async () => {

@@ -6,6 +6,7 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import {
   HOSTILE_SLUG,
   PODCAST_SLUG,
+  RECORDING_WORDS,
   REPORT_SLUG,
   TRAINING_SLUG,
   VIDEO_SLUG,
@@ -183,6 +184,44 @@ describe('template details', () => {
         browser.foreignRequests.some((url) => url.startsWith('https://www.youtube-nocookie.com/')),
       )
       .toBe(true);
+    browser.foreignRequests.length = 0;
+    await page.close();
+  });
+
+  it('gives recordings their captions (a <track> served as WebVTT) and a transcript', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/mediatheque/${PODCAST_SLUG}/`);
+    const track = page.locator('audio track[kind="captions"]');
+    expect(await track.getAttribute('srclang')).toBe('fr');
+    const src = await track.getAttribute('src');
+    expect(src).toBe(`/mediatheque/${PODCAST_SLUG}/sous-titres.vtt`);
+    // Uploaded as SRT, served as WebVTT from the site's own origin.
+    const vtt = await fetch(`${stack.siteUrl}${src}`);
+    expect(vtt.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    const captions = await vtt.text();
+    expect(captions).toMatch(/^WEBVTT\n\n00:00:02\.000 --> 00:00:06\.000\nBienvenue/);
+    expect(captions).toContain(RECORDING_WORDS.podcastCue.words);
+    const transcript = page.locator('section.transcript');
+    expect(await transcript.getByRole('heading', { level: 2 }).innerText()).toBe('Transcription');
+    expect(await transcript.innerText()).toMatch(
+      new RegExp(`${RECORDING_WORDS.podcastCue.moment}\\s+Les pêcheurs et les kayakistes`),
+    );
+
+    // A typed transcript comes before the captions read as text.
+    await page.goto(`${stack.siteUrl}/mediatheque/${VIDEO_SLUG}/`);
+    expect(await page.locator('section.transcript').innerText()).toContain(
+      RECORDING_WORDS.videoTranscript.words,
+    );
+    expect(await page.locator('section.transcript').innerText()).not.toContain('Aigoual');
+    await page.close();
+  });
+
+  it('starts a hosted video’s player at the moment a search result links to', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.siteUrl}/mediatheque/${VIDEO_SLUG}/lecture/?t=65`);
+    await expect
+      .poll(() => page.locator('iframe').getAttribute('src'))
+      .toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=65');
     browser.foreignRequests.length = 0;
     await page.close();
   });

@@ -85,6 +85,32 @@ export const PODCAST_SLUG = 'podcast-de-la-riviere';
 export const VIDEO_SLUG = 'video-youtube';
 export const TRAINING_SLUG = 'se-former-au-dialogue-territorial';
 
+/** What the recordings' captions and transcript say, for tests that search or show them. */
+export const RECORDING_WORDS = {
+  podcastCue: { words: 'kayakistes', start: 12, moment: '0:12' },
+  videoCue: { words: 'bergers de l’Aigoual', start: 65, moment: '1:05' },
+  videoTranscript: { words: 'charte des sentiers partagés' },
+};
+
+/** The podcast's captions, in SubRip (SRT): the site serves them as WebVTT. */
+const PODCAST_SRT = `1
+00:00:02,000 --> 00:00:06,000
+Bienvenue dans ce podcast sur la médiation entre usagers de la rivière.
+
+2
+00:00:12,500 --> 00:00:17,000
+Les pêcheurs et les ${RECORDING_WORDS.podcastCue.words} se sont retrouvés au bord du Gardon.
+`;
+
+const VIDEO_VTT = `WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Une journée de concertation dans les Cévennes.
+
+00:01:05.000 --> 00:01:09.000
+Les <b>${RECORDING_WORDS.videoCue.words}</b> ont témoigné face caméra.
+`;
+
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children });
 const text = (value: string) => ({ type: 'text', text: value });
 
@@ -98,6 +124,20 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
     fs.readFileSync(fixturePdf(REPORT_PDF.name)),
   );
   const wav = await upload(cmsUrl, token, 'episode-1.wav', 'audio/wav', silentWav());
+  const podcastCaptions = await upload(
+    cmsUrl,
+    token,
+    'episode-1.srt',
+    'application/x-subrip',
+    Buffer.from(PODCAST_SRT),
+  );
+  const videoCaptions = await upload(
+    cmsUrl,
+    token,
+    'video.vtt',
+    'text/vtt',
+    Buffer.from(VIDEO_VTT),
+  );
   const map = await upload(
     cmsUrl,
     token,
@@ -126,6 +166,7 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
     year: 2025,
     durationMinutes: 32,
     file: wav.id,
+    captions: podcastCaptions.id,
   });
   await send(cmsUrl, token, 'POST', 'media-items', {
     title: 'Vidéo hébergée sur YouTube',
@@ -134,6 +175,14 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
     summary: 'Une vidéo dont le lecteur ne se charge qu’à la demande.',
     year: 2023,
     externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    captions: videoCaptions.id,
+    transcript: [
+      paragraph(
+        text(
+          `Les élus du Vigan présentent la ${RECORDING_WORDS.videoTranscript.words} entre randonneurs et éleveurs.`,
+        ),
+      ),
+    ],
   });
   await send(cmsUrl, token, 'POST', 'media-items', {
     title: '<script>window.__pwned = 1</script> Fiche piégée',

@@ -9,6 +9,7 @@ import { freePort } from '@dejala/search/child-process';
 import { fetchAllPublishedMedia } from '@dejala/search/cms-media-source';
 import { createDocumentTexts } from '@dejala/search/document-text/document-texts';
 import { uploadReader } from '@dejala/search/document-text/read-upload';
+import { textFileOf } from '@dejala/search/media-document';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import {
   findBundledMeili,
@@ -97,7 +98,10 @@ export async function indexPublishedMedia(
   });
   await reindexMedia(client, entries, {
     mediaBaseUrl: cms.url,
-    text: async (entry) => (entry.file ? texts.read(entry.file) : null),
+    text: async (entry) => {
+      const file = textFileOf(entry);
+      return file ? texts.read(file) : null;
+    },
   });
 }
 

@@ -34,8 +34,10 @@ export function textStatusMessage(status: DocumentTextStatus | null): TextStatus
     case 'not-read':
       return {
         tone: 'neutral',
-        text: 'La recherche lit le texte des fichiers PDF ; ce fichier-ci n’est pas lu.',
-        advice: draftNote,
+        text: 'La recherche lit le texte des PDF et des sous-titres ; ce fichier-ci n’est pas lu.',
+        advice:
+          draftNote ??
+          'Pour une vidéo ou un podcast, joignez des sous-titres (.vtt, .srt) ou saisissez une transcription : la recherche trouvera ce qui s’y dit.',
       };
     case 'pending':
       return { tone: 'neutral', text: 'Lecture du texte du document en cours…', advice: draftNote };
@@ -47,6 +49,14 @@ export function textStatusMessage(status: DocumentTextStatus | null): TextStatus
   const pending = status.state === 'indexing' ? ' (en cours d’indexation)' : '';
   switch (result.status) {
     case 'indexed': {
+      if (result.format === 'captions') {
+        const cues = result.cueCount ?? 0;
+        return {
+          tone: 'success',
+          text: `Sous-titres indexés (${number.format(cues)} réplique${cues > 1 ? 's' : ''})${pending}.`,
+          advice: draftNote,
+        };
+      }
       const read = result.indexedPages ?? 0;
       if (result.stoppedAt?.limit === 'pages') {
         return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { videoEmbed } from '../../src/lib/video-embed';
+import { videoEmbed } from '../../src/video-embed.js';
 
 describe('videoEmbed', () => {
   it.each([

@@ -1,5 +1,6 @@
 // Videos hosted by YouTube or Vimeo play in their privacy-enhanced players, and only on the
-// item's separate player page, so that nothing is loaded from them before a visitor asks.
+// item's separate player page (`/lecture/`), so that nothing is loaded from them before a
+// visitor asks. Shared by the site (the page) and the search (links to a moment of it).
 
 export interface VideoEmbed {
   provider: 'YouTube' | 'Vimeo';
@@ -32,4 +33,13 @@ export function videoEmbed(externalUrl: string): VideoEmbed | null {
     if (id) return { provider: 'Vimeo', embedUrl: `https://player.vimeo.com/video/${id}?dnt=1` };
   }
   return null;
+}
+
+/** The player started at a moment: YouTube's `start`, Vimeo's `#t=`. */
+export function embedAt(embed: VideoEmbed, seconds: number): string {
+  const at = Math.max(0, Math.floor(seconds));
+  if (embed.provider === 'Vimeo') return `${embed.embedUrl}#t=${at}s`;
+  const url = new URL(embed.embedUrl);
+  url.searchParams.set('start', String(at));
+  return url.href;
 }

@@ -1,0 +1,34 @@
+import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
+import type { MediaItem } from '../schemas/media-item';
+import { mediaUrl } from './media-url';
+
+// One download per captions file and build: the item page and its .vtt both read it.
+const cuesByUrl = new Map<string, Promise<Cue[]>>();
+
+async function download(url: string): Promise<Cue[]> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`answered ${response.status}`);
+    return parseCaptions(await response.text());
+  } catch (error) {
+    // Captions are a complement: the page is built without them, and the build says so.
+    console.warn(`captions: ${url} not read (${(error as Error).message}): page built without`);
+    return [];
+  }
+}
+
+/** The cues of an item's captions file (WebVTT or SRT), or none. */
+export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
+  if (!item.captions) return Promise.resolve([]);
+  const url = mediaUrl(item.captions.url);
+  let cues = cuesByUrl.get(url);
+  if (!cues) {
+    cues = download(url);
+    cuesByUrl.set(url, cues);
+  }
+  return cues;
+}
+
+/** Where the site serves an item's captions as WebVTT (the `<track>` source). */
+export const captionsPath = (slug: string) =>
+  `/mediatheque/${encodeURIComponent(slug)}/sous-titres.vtt`;
