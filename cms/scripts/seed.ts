@@ -8,13 +8,19 @@ import {
 } from '../seed/import';
 import { REAL_CONTENT_STEPS, REAL_SINGLE_TYPES, TAXONOMY_STEPS } from '../seed/real-content';
 import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../seed/synthetic';
+import { attachSyntheticDocuments } from '../seed/synthetic-attachments';
 import { closeStrapi, loadStrapi } from './load-strapi';
 
-const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S]] [--batch-size B] [--if-first-run] [--json]
+const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S] [--documents SHARE [--pages P]]]
+                    [--batch-size B] [--if-first-run] [--json]
 
 Without options: imports Déjà-là's real content (idempotent: existing slugs are left alone).
 --synthetic N     import N generated médiathèque items instead (for tests and benchmarks)
 --random-seed S   seed of the synthetic generator (default 1)
+--documents SHARE give this share (0 to 1) of the new synthetic items a file the search reads:
+                  a PDF made by LibreOffice for reports, publications and articles, a WebVTT
+                  captions file for videos and podcasts
+--pages P         pages of each generated PDF (default 30)
 --batch-size B    entries per database transaction (default 100)
 --if-first-run    do nothing if the real content was imported before (used by npm start),
                   so content that editors deleted on purpose does not come back
@@ -28,6 +34,8 @@ function parseOptions() {
     options: {
       synthetic: { type: 'string' },
       'random-seed': { type: 'string', default: '1' },
+      documents: { type: 'string', default: '0' },
+      pages: { type: 'string', default: '30' },
       'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
       json: { type: 'boolean', default: false },
       'if-first-run': { type: 'boolean', default: false },
@@ -50,9 +58,24 @@ function parseOptions() {
   if (!Number.isInteger(randomSeed) || randomSeed < 0) {
     throw new Error(`--random-seed expects a whole number, got "${values['random-seed']}".`);
   }
+  const documents = Number(values.documents);
+  if (!(documents >= 0 && documents <= 1)) {
+    throw new Error(
+      `--documents expects a share from 0 to 1 (e.g. 0.2), got "${values.documents}".`,
+    );
+  }
+  if (documents > 0 && synthetic === undefined) {
+    throw new Error('--documents applies to synthetic items: add --synthetic N.');
+  }
+  const pages = Number(values.pages);
+  if (!Number.isInteger(pages) || pages < 1 || pages > 2000) {
+    throw new Error(`--pages expects a whole number from 1 to 2000, got "${values.pages}".`);
+  }
   return {
     synthetic,
     randomSeed,
+    documents,
+    pages,
     batchSize,
     json: values.json,
     ifFirstRun: values['if-first-run'],
@@ -82,14 +105,34 @@ async function seed(strapi: Core.Strapi, options: Options): Promise<Record<strin
     console.error(`seed: real content already imported on ${String(seededAt)}, nothing to do`);
     return report;
   }
+  const synthetic = options.synthetic
+    ? generateSyntheticMediaItems(options.synthetic, options.randomSeed)
+    : [];
+  if (options.documents > 0) {
+    const existing = await strapi.db
+      .query('api::media-item.media-item')
+      .findMany({ select: ['slug'] });
+    console.error('seed: writing and uploading synthetic documents and captions…');
+    const attached = await attachSyntheticDocuments(
+      strapi,
+      synthetic,
+      new Set(existing.map((row: { slug: string }) => row.slug)),
+      {
+        share: options.documents,
+        pages: options.pages,
+        seed: options.randomSeed,
+        onProgress: progressPrinter('documents'),
+      },
+    );
+    console.error(
+      `seed: ${attached.pdfs} PDFs of ${options.pages} pages and ${attached.captions} captions files attached`,
+    );
+  }
   const steps = options.synthetic
     ? [
         ...TAXONOMY_STEPS,
         { uid: 'api::territory.territory' as const, entries: SYNTHETIC_TERRITORIES },
-        {
-          uid: 'api::media-item.media-item' as const,
-          entries: generateSyntheticMediaItems(options.synthetic, options.randomSeed),
-        },
+        { uid: 'api::media-item.media-item' as const, entries: synthetic },
       ]
     : REAL_CONTENT_STEPS;
   for (const step of steps) {

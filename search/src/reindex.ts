@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Meilisearch } from 'meilisearch';
 import {
   MEDIA_INDEX_UID,
@@ -51,11 +52,20 @@ export async function reindexMedia(
       sent += batch.length;
       batch = [];
     };
-    for (const [position, entry] of sorted.entries()) {
-      const text = options.text ? await options.text(entry) : null;
-      batch.push(...toSearchDocuments(entry, { mediaBaseUrl: options.mediaBaseUrl, text }));
+    // Files not in the text cache are read a few at a time: one extraction per core.
+    const parallel = Math.max(1, os.availableParallelism());
+    for (let start = 0; start < sorted.length; start += parallel) {
+      const group = sorted.slice(start, start + parallel);
+      const texts = await Promise.all(
+        group.map((entry) => (options.text ? options.text(entry) : null)),
+      );
+      group.forEach((entry, index) =>
+        batch.push(
+          ...toSearchDocuments(entry, { mediaBaseUrl: options.mediaBaseUrl, text: texts[index] }),
+        ),
+      );
       if (batch.length >= batchSize) await flush();
-      options.onProgress?.(position + 1, sorted.length);
+      options.onProgress?.(start + group.length, sorted.length);
     }
     await flush();
     const stats = await client.index(fresh).getStats();

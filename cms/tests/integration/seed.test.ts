@@ -115,4 +115,40 @@ describe.each(testDatabases())('seed on %s', (database) => {
       response.body.data.map((item: { slug: string; title: string }) => [item.slug, item.title]),
     ).toEqual(expected.map((item) => [item.slug, item.title]));
   });
+
+  it('attaches LibreOffice PDFs and captions to synthetic items when asked', async () => {
+    await server?.stop();
+    server = undefined;
+    const seeded = await runSeed(env, [
+      '--synthetic',
+      '12',
+      '--random-seed',
+      '8',
+      '--documents',
+      '1',
+      '--pages',
+      '3',
+    ]);
+    expect(seeded.report['api::media-item.media-item']).toMatchObject({ created: 12 });
+    server = await startCmsServer(env);
+    const response = await request(
+      server.url,
+      '/api/media-items?filters[slug][$startsWith]=synthetique-8-&populate[file][fields][0]=mime&populate[captions][fields][0]=ext&pagination[pageSize]=100',
+    );
+    const items = response.body.data as Array<{
+      type: string;
+      file: { mime: string } | null;
+      captions: { ext: string } | null;
+    }>;
+    const written = items.filter((item) =>
+      ['rapport', 'publication', 'article'].includes(item.type),
+    );
+    const recorded = items.filter((item) => ['vidéo', 'podcast'].includes(item.type));
+    expect(written.length + recorded.length).toBeGreaterThan(0);
+    expect(written.every((item) => item.file?.mime === 'application/pdf')).toBe(true);
+    expect(recorded.every((item) => item.captions?.ext === '.vtt')).toBe(true);
+
+    const refused = await runSeed(env, ['--documents', '0.5']).catch((error: Error) => error);
+    expect(String(refused)).toMatch(/--documents applies to synthetic items: add --synthetic N/);
+  });
 });
