@@ -10,9 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Meilisearch } from 'meilisearch';
-import { themes } from '../../cms/seed/content/taxonomies.ts';
 import { syntheticDocumentPages } from '../../cms/seed/synthetic-documents.ts';
-import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../../cms/seed/synthetic.ts';
 import { writeOfficePdfs } from '../../scripts/office-pdf.ts';
 import { createBackgroundTexts } from '../src/document-text/background-texts.js';
 import { createDocumentTexts, type DocumentTexts } from '../src/document-text/document-texts.js';
@@ -25,6 +23,7 @@ import { createMediaSearch } from '../src/media-search.js';
 import { reindexMedia } from '../src/reindex.js';
 import { ensureSearchKey } from '../src/search-key.js';
 import { syncMediaDocuments, type EntryText } from '../src/sync.js';
+import { syntheticEntries } from './synthetic-entries.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: small sizes, to check that the benchmark runs (figures are not meaningful).
@@ -35,14 +34,6 @@ const DISTINCT_PDFS = QUICK ? 10 : 200;
 const PAGES = 30;
 const LONG_PAGES = 100;
 const PUBLISH_RUNS = QUICK ? 5 : 20;
-
-const names = new Map<string, string>([
-  ...themes.map((theme) => [theme.slug, theme.name] as [string, string]),
-  ...SYNTHETIC_TERRITORIES.map((territory) => [territory.slug, territory.name] as [string, string]),
-  ['occitanie', 'Occitanie'],
-  ['herault', 'Hérault'],
-  ['gard', 'Gard'],
-]);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -152,16 +143,9 @@ async function main(): Promise<void> {
     );
     console.log(`bench: PDFs written in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
 
-    const entries: MediaEntry[] = generateSyntheticMediaItems(ITEMS, 1).map((item, index) => ({
-      ...(item as unknown as MediaEntry),
-      documentId: `synthetic${index}`,
-      themes: (item.themes as string[]).map((slug) => ({ slug, name: names.get(slug) ?? slug })),
-      territories: (item.territories as string[]).map((slug) => ({
-        slug,
-        name: names.get(slug) ?? slug,
-      })),
-      authors: item.authors as MediaEntry['authors'],
-      // Every fifth item carries its own upload of one of the pool's PDFs.
+    // Every fifth item carries its own upload of one of the pool's PDFs.
+    const entries: MediaEntry[] = syntheticEntries(ITEMS).map((entry, index) => ({
+      ...entry,
       file:
         index % (ITEMS / WITH_PDF) === 0
           ? uploadCopy(publicDir, pool[(index / (ITEMS / WITH_PDF)) % pool.length]!, `u${index}`)

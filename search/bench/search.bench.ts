@@ -7,8 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Meilisearch } from 'meilisearch';
-import { themes } from '../../cms/seed/content/taxonomies.ts';
-import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../../cms/seed/synthetic.ts';
 import { createMeiliClient } from '../src/meili-client.js';
 import { startBundledMeili } from '../src/meili-server.js';
 import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-document.js';
@@ -17,32 +15,11 @@ import { reindexMedia } from '../src/reindex.js';
 import { parseSearchRequest, toMeiliSearchParams } from '../src/search-request.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
+import { syntheticEntries } from './synthetic-entries.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
 const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? (process.env.BENCH_QUICK ? 100 : 10_000));
-const names = new Map<string, string>([
-  ...themes.map((theme) => [theme.slug, theme.name] as [string, string]),
-  ...SYNTHETIC_TERRITORIES.map((territory) => [territory.slug, territory.name] as [string, string]),
-  ['occitanie', 'Occitanie'],
-  ['herault', 'Hérault'],
-  ['gard', 'Gard'],
-]);
-
-/** Synthetic seed items as the CMS would hand them to the sync (relations populated). */
-function syntheticEntries(count: number): MediaEntry[] {
-  return generateSyntheticMediaItems(count, 1).map((item, index) => ({
-    ...(item as unknown as MediaEntry),
-    documentId: `synthetic${index}`,
-    themes: (item.themes as string[]).map((slug) => ({ slug, name: names.get(slug) ?? slug })),
-    territories: (item.territories as string[]).map((slug) => ({
-      slug,
-      name: names.get(slug) ?? slug,
-    })),
-    authors: item.authors as MediaEntry['authors'],
-  }));
-}
-
 const QUERY_WORDS = [
   'eau',
   'concertaion',

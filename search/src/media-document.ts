@@ -5,7 +5,7 @@ import type { TextPassage } from './document-text/outcome.js';
 import { isAudioOrVideo, type UploadFile } from './document-text/upload-file.js';
 import { videoEmbed } from './video-embed.js';
 
-/** The Meilisearch index holding one document per published médiathèque item. */
+/** The Meilisearch index of the published médiathèque: each item, and its passages. */
 export const MEDIA_INDEX_UID = 'media';
 
 /** French label of each médiathèque type, as shown to visitors. */
@@ -46,7 +46,7 @@ export interface MediaEntry {
 /**
  * What the médiathèque search stores and returns for one item (id = Strapi documentId).
  * The text of the item's file and transcript is stored beside it as passage documents (one
- * per PDF page or group of cues), which repeat the item's fields so that any of them can
+ * per PDF page or caption cue), which repeat the item's fields so that any of them can
  * stand for the item in results.
  */
 export interface MediaDocument {

@@ -163,6 +163,21 @@ export function parseSearchRequest(params: URLSearchParams): MediaSearchQuery {
   };
 }
 
+/** The fields of an item that a result shows (the médiathèque's static list shows the same). */
+export const RESULT_FIELDS = [
+  'id',
+  'title',
+  'url',
+  'type',
+  'typeLabel',
+  'summary',
+  'authors',
+  'themes',
+  'territories',
+  'year',
+  'durationMinutes',
+] as const;
+
 /** A filter value inside double quotes, with `\` and `"` escaped: never raw concatenation. */
 export function quoteFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -195,19 +210,9 @@ export function toMeiliSearchParams(query: MediaSearchQuery): SearchParams {
     hitsPerPage: query.hitsPerPage,
     facets: Object.values(FACET_PARAMETERS),
     attributesToRetrieve: [
-      'id',
-      'title',
-      'url',
-      'type',
-      'typeLabel',
-      'summary',
-      'authors',
-      'themes',
-      'territories',
-      'year',
+      ...RESULT_FIELDS,
       'coverUrl',
       'coverAlt',
-      'durationMinutes',
       // Which passage stood for the item: a page of its file, or the item itself.
       'itemId',
       'kind',

@@ -315,6 +315,23 @@ describe('the README’s commands, beside a running `npm start`', () => {
       await ok('npm run format');
     },
 
+    async 'npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2'() {
+      const output = await ok('npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2');
+      const attached = /seed: (\d+) PDFs of 30 pages and (\d+) captions files attached/.exec(
+        output,
+      );
+      expect(attached, output).not.toBeNull();
+      const pdfs = Number(attached![1]);
+      expect(pdfs).toBeGreaterThan(0);
+      const items = await request(
+        cmsUrl,
+        '/api/media-items?filters[slug][$startsWith]=synthetique-2-&populate[file][fields][0]=mime&pagination[pageSize]=200',
+      );
+      const withPdf = (items.body.data as Array<{ file: { mime: string } | null }>).filter(
+        (item) => item.file?.mime === 'application/pdf',
+      );
+      expect(withPdf).toHaveLength(pdfs);
+    },
     async 'npm run typecheck'() {
       await ok('npm run typecheck');
     },
@@ -338,6 +355,7 @@ describe('the README’s commands, beside a running `npm start`', () => {
       'npm run seed -- --synthetic beaucoup',
       /seed: failed: --synthetic expects a positive whole number/,
     ],
+    ['npm run seed -- --synthetic 10 --documents 2', /seed: failed: --documents expects a share/],
     ['npm run reindex -- --bogus', /reindex: failed: .*bogus/],
     ['npm run backup -- --keep zero', /backup: failed: --keep takes a number/],
     ['npm run backup -- --keep -1', /backup: failed: .*keep/],

@@ -25,9 +25,9 @@ export interface DocumentTextsOptions {
  */
 export function createDocumentTexts(options: DocumentTextsOptions) {
   const cache = createTextCache(options.cacheDir);
-  const running = new Map<string, Promise<CachedText | ExtractionOutcome>>();
-
   const limits = options.limits ?? DOCUMENT_TEXT_LIMITS;
+  // Extractions under way, by key: a second request for the same file waits for the first.
+  const running = new Map<string, Promise<CachedText | ExtractionOutcome>>();
   const entryOf = (
     file: UploadFile,
     key: string,
@@ -84,7 +84,6 @@ export function createDocumentTexts(options: DocumentTextsOptions) {
   }
 
   return {
-    cacheDir: options.cacheDir,
     /** The cache key of a file the search reads (PDF, captions), or null for other files. */
     keyOf(file: UploadFile | null | undefined): string | null {
       return file && (isPdf(file) || isCaptions(file)) ? textKey(file) : null;

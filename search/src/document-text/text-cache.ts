@@ -39,7 +39,6 @@ export function textKey(file: UploadFile): string {
 export function createTextCache(dir: string) {
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json.gz`);
   return {
-    dir,
     async get(key: string): Promise<CachedText | null> {
       let data: Buffer;
       try {

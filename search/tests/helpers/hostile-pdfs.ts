@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * Hostile PDFs written byte by byte (no office suite makes them on purpose): many blank
@@ -67,3 +68,58 @@ export function writeOversizedPdf(file: string, bytes: number): void {
   fs.writeFileSync(file, '%PDF-1.7\n');
   fs.truncateSync(file, bytes);
 }
+
+/** One hostile file of the document search's tests, and the outcome it must give. */
+export interface HostileCase {
+  name: string;
+  /** Writes the file into `dir` (from the real and the password-protected PDFs given). */
+  write(dir: string, sources: { realPdf: string; protectedPdf: string }): string;
+  status: RegExp;
+  pageCount?: number;
+}
+
+const written = (dir: string, name: string, data: Buffer) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, data);
+  return file;
+};
+
+export const HOSTILE_CASES: HostileCase[] = [
+  {
+    name: 'a damaged PDF',
+    write: (dir, { realPdf }) => written(dir, 'abime.pdf', truncatedPdf(fs.readFileSync(realPdf))),
+    status: /^unreadable$/,
+  },
+  {
+    name: 'a password-protected PDF',
+    write: (_dir, { protectedPdf }) => protectedPdf,
+    status: /^password$/,
+  },
+  {
+    name: 'an image-only (scanned) PDF',
+    write: (dir) => written(dir, 'scan.pdf', imageOnlyPdf()),
+    status: /^no-text$/,
+    pageCount: 1,
+  },
+  {
+    name: 'a PDF of 5,000 blank pages',
+    write: (dir) => written(dir, 'blanc.pdf', blankPagesPdf(5000)),
+    status: /^no-text$/,
+    pageCount: 5000,
+  },
+  {
+    name: 'a PDF with deeply nested objects',
+    write: (dir) => written(dir, 'imbrique.pdf', deeplyNestedPdf(200_000)),
+    // pdf.js gives up (stack exhausted) or the child process is stopped: either way, no text.
+    status: /^(unreadable|too-complex)$/,
+  },
+  {
+    name: 'a 150 MB PDF',
+    write: (dir) => {
+      const file = path.join(dir, 'enorme.pdf');
+      writeOversizedPdf(file, 150 * 1024 * 1024);
+      return file;
+    },
+    status: /^too-large$/,
+  },
+];

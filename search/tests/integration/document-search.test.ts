@@ -17,19 +17,11 @@ import { ensureSearchKey } from '../../src/search-key.js';
 import { HIGHLIGHT_START } from '../../src/search-request.js';
 import { syncMediaDocuments, type EntryText } from '../../src/sync.js';
 import { succeeded } from '../../src/tasks.js';
-import {
-  blankPagesPdf,
-  deeplyNestedPdf,
-  imageOnlyPdf,
-  truncatedPdf,
-  writeOversizedPdf,
-} from '../helpers/hostile-pdfs.js';
+import { HOSTILE_CASES } from '../helpers/hostile-pdfs.js';
 import { useMeili } from '../helpers/meili.js';
-import { findSoffice, officeReports } from '../helpers/office-pdfs.js';
+import { findSoffice, officeReports, testReports } from '../helpers/office-pdfs.js';
 
-const PAGE_7 = 'Les bergeries cévenoles accueillent désormais les transhumances du printemps.';
 const LAST_PAGE = 'Le mot de la fin revient aux lavandiers du plateau de Sault.';
-const REPLACEMENT = 'La garrigue des Matelles abrite une flore remarquable.';
 
 // Without LibreOffice these tests are skipped on a workstation, never in CI (.ci/run installs it).
 describe.skipIf(!findSoffice() && !process.env.CI)(
@@ -82,17 +74,10 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
     let pdfs: { seven: string; long: string; replacement: string; password: string };
 
     beforeAll(async () => {
-      const [seven, long, replacement] = await officeReports(path.join(work, 'pdf'), [
-        { name: 'rapport-12-pages', pages: 12, inserts: { 7: PAGE_7 } },
+      const [long] = await officeReports(path.join(work, 'pdf-long'), [
         { name: 'rapport-400-pages', pages: 400, inserts: { 400: LAST_PAGE } },
-        { name: 'rapport-remplacement', pages: 3, inserts: { 2: REPLACEMENT } },
       ]);
-      const [password] = await officeReports(
-        path.join(work, 'pdf-protected'),
-        [{ name: 'rapport-protege', pages: 2 }],
-        { openPassword: 'secret' },
-      );
-      pdfs = { seven: seven!, long: long!, replacement: replacement!, password: password! };
+      pdfs = { ...(await testReports(work)), long: long! };
       const readUpload = uploadReader({ publicDir });
       texts = createDocumentTexts({
         cacheDir,
@@ -217,35 +202,8 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
     });
 
     describe('hostile files: an outcome for each, and the calling process stays responsive', () => {
-      const cases: Array<[string, () => string, RegExp]> = [
-        [
-          'a damaged PDF',
-          () => write('abime.pdf', truncatedPdf(fs.readFileSync(pdfs.seven))),
-          /^unreadable$/,
-        ],
-        ['a password-protected PDF', () => pdfs.password, /^password$/],
-        ['an image-only (scanned) PDF', () => write('scan.pdf', imageOnlyPdf()), /^no-text$/],
-        ['a PDF of 5,000 blank pages', () => write('blanc.pdf', blankPagesPdf(5000)), /^no-text$/],
-        [
-          'a PDF with deeply nested objects',
-          () => write('imbrique.pdf', deeplyNestedPdf(200_000)),
-          /^(unreadable|too-complex)$/,
-        ],
-        ['a 150 MB PDF', () => oversized(), /^too-large$/],
-      ];
-      const write = (name: string, data: Buffer) => {
-        const file = path.join(work, name);
-        fs.writeFileSync(file, data);
-        return file;
-      };
-      const oversized = () => {
-        const file = path.join(work, 'enorme.pdf');
-        writeOversizedPdf(file, 150 * 1024 * 1024);
-        return file;
-      };
-
-      it.each(cases)('%s', async (_name, make, expected) => {
-        const file = make();
+      it.each(HOSTILE_CASES)('$name', async ({ write, status }) => {
+        const file = write(work, { realPdf: pdfs.seven, protectedPdf: pdfs.password });
         const reader = createDocumentTexts({
           cacheDir,
           readUpload: async () => ({ path: file, release: async () => {} }),
@@ -260,7 +218,7 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
           updatedAt: new Date().toISOString(),
         });
         delay.disable();
-        expect(result && 'outcome' in result && result.outcome.status).toMatch(expected);
+        expect(result && 'outcome' in result && result.outcome.status).toMatch(status);
         // Parsing happens in the child: this process's event loop never waited a second.
         expect(delay.max / 1e6).toBeLessThan(1000);
       });

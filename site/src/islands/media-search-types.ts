@@ -1,21 +1,9 @@
 import type { PassageHit } from '@dejala/search/matched-passage';
 import type { MediaDocument } from '@dejala/search/media-document';
+import type { RESULT_FIELDS } from '@dejala/search/search-request';
 
-/** One item of the médiathèque list: a search document without its body. */
-export type MediaListItem = Pick<
-  MediaDocument,
-  | 'id'
-  | 'title'
-  | 'url'
-  | 'type'
-  | 'typeLabel'
-  | 'summary'
-  | 'authors'
-  | 'themes'
-  | 'territories'
-  | 'year'
-  | 'durationMinutes'
-> &
+/** One item of the médiathèque list: the fields a result shows, and where its words were found. */
+export type MediaListItem = Pick<MediaDocument, (typeof RESULT_FIELDS)[number]> &
   Omit<PassageHit, '_formatted'> & {
     /** Highlighted title and summary, and cropped excerpts, from the search (markers U+E000/U+E001). */
     _formatted?: { title?: string; summary?: string; body?: string; text?: string };

@@ -1,6 +1,12 @@
 import { toMediaDocument } from '@dejala/search/media-document';
 import type { MediaItem } from '../schemas/media-item';
+import { RESULT_FIELDS } from '@dejala/search/search-request';
 import type { MediaFacets, MediaListItem } from '../islands/media-search-types';
+
+/** The given fields of an object, and only those. */
+function pick<T, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, object[key]])) as Pick<T, K>;
+}
 
 /**
  * The static médiathèque list uses the search documents themselves (same mapping as the
@@ -15,33 +21,7 @@ export function toMediaListItems(items: MediaItem[]): MediaListItem[] {
         (a, b) =>
           (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.title.localeCompare(b.title, 'fr'),
       )
-      .map(
-        ({
-          id,
-          title,
-          url,
-          type,
-          typeLabel,
-          summary,
-          authors,
-          themes,
-          territories,
-          year,
-          durationMinutes,
-        }) => ({
-          id,
-          title,
-          url,
-          type,
-          typeLabel,
-          summary,
-          authors,
-          themes,
-          territories,
-          year,
-          durationMinutes,
-        }),
-      )
+      .map((document) => pick(document, RESULT_FIELDS))
   );
 }
 

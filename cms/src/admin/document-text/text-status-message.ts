@@ -1,11 +1,5 @@
 import type { DocumentTextStatus } from '../../search-sync/document-text-status';
-
-export interface TextStatusMessage {
-  tone: 'success' | 'warning' | 'neutral';
-  text: string;
-  /** What it means for visitors, or what to do. */
-  advice?: string;
-}
+import type { PanelText } from '../side-panel/panel-text';
 
 const number = new Intl.NumberFormat('fr-FR');
 const pages = (count: number) => `${number.format(count)} page${count > 1 ? 's' : ''}`;
@@ -13,7 +7,7 @@ const FIELDS_ONLY =
   'L’élément reste publié et se trouve par son titre, son résumé et ses autres champs, mais pas par le contenu du fichier.';
 
 /** The sentence the edit view shows about the text the search reads from the item's file. */
-export function textStatusMessage(status: DocumentTextStatus | null): TextStatusMessage {
+export function textStatusMessage(status: DocumentTextStatus | null): PanelText {
   if (!status) return { tone: 'neutral', text: 'Lecture de l’état de la recherche…' };
   const { limits } = status;
   const draftNote = status.draftFileDiffers

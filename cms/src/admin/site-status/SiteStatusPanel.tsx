@@ -1,55 +1,19 @@
-import { Box, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { PanelMessage } from '../side-panel/PanelMessage';
+import { usePolledStatus } from '../side-panel/use-polled-status';
 import { statusMessage, type EditedEntry, type SiteStatus } from './status-message';
 
 // Poll quickly while a build runs, slowly otherwise.
 const BUSY_POLL_MS = 2000;
 const IDLE_POLL_MS = 15_000;
-const TONE_COLOURS = {
-  success: 'success600',
-  warning: 'warning600',
-  danger: 'danger600',
-  neutral: 'neutral800',
-} as const;
 
 function SiteStatusContent({ entry }: { entry: EditedEntry }) {
-  const { get } = useFetchClient();
-  const [status, setStatus] = useState<SiteStatus | null>(null);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    let stopped = false;
-    const poll = async () => {
-      let next: SiteStatus;
-      try {
-        next = (await get<SiteStatus>('/dejala/site-status')).data;
-      } catch {
-        next = { reachable: false };
-      }
-      if (stopped) return;
-      setStatus(next);
-      const busy = next.state === 'building' || next.state === 'queued';
-      timer = setTimeout(poll, busy ? BUSY_POLL_MS : IDLE_POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [get, entry.publishedAt]);
-  const message = statusMessage(status, entry);
-  return (
-    <Box aria-live="polite">
-      <Typography variant="omega" textColor={TONE_COLOURS[message.tone]} fontWeight="semiBold">
-        {message.text}
-      </Typography>
-      {message.advice && (
-        <Box paddingTop={2}>
-          <Typography variant="pi">{message.advice}</Typography>
-        </Box>
-      )}
-    </Box>
+  const status = usePolledStatus<SiteStatus>(
+    '/dejala/site-status',
+    entry.publishedAt ?? '',
+    (next) => (next.state === 'building' || next.state === 'queued' ? BUSY_POLL_MS : IDLE_POLL_MS),
+    { reachable: false },
   );
+  return <PanelMessage message={statusMessage(status, entry)} />;
 }
 
 interface PanelProps {

@@ -1,3 +1,5 @@
+import type { PanelText } from '../side-panel/panel-text';
+
 /** What the CMS reports about the site server (`GET /dejala/site-status`). */
 export interface SiteStatus {
   reachable: boolean;
@@ -15,18 +17,11 @@ export interface EditedEntry {
   publishedAt?: string | null;
 }
 
-export interface StatusMessage {
-  tone: 'success' | 'warning' | 'danger' | 'neutral';
-  text: string;
-  /** What to do, when something needs doing. */
-  advice?: string;
-}
-
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
 /** Why a build failed, in words an editor can act on (the error is the site server's English). */
-function explainFailure(error: string | undefined, entry: EditedEntry): StatusMessage {
+function explainFailure(error: string | undefined, entry: EditedEntry): PanelText {
   const invalid = /CMS entry (\S+) (\S+): field "([^"]+)"/.exec(error ?? '');
   if (invalid) {
     const [, , documentId, field] = invalid;
@@ -49,7 +44,7 @@ function explainFailure(error: string | undefined, entry: EditedEntry): StatusMe
 }
 
 /** The sentence the edit view shows about this entry and the public site. */
-export function statusMessage(status: SiteStatus | null, entry: EditedEntry): StatusMessage {
+export function statusMessage(status: SiteStatus | null, entry: EditedEntry): PanelText {
   if (!status) return { tone: 'neutral', text: 'État du site en cours de lecture…' };
   if (status.configured === false) {
     return { tone: 'neutral', text: 'La mise en ligne automatique n’est pas configurée.' };
