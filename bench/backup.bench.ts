@@ -12,6 +12,7 @@ import { compileSearchAndCms } from '../cms/tests/helpers/compile';
 import { createCmsEnv, removeCmsEnv } from '../cms/tests/helpers/cms-env';
 import { runSeed, startCmsServer } from '../cms/tests/helpers/cms-process';
 import { generateBackupKeyPair } from '../scripts/backup-crypto.ts';
+import { STRAPI_BIN } from '../scripts/cms-commands.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
@@ -46,7 +47,6 @@ async function main(): Promise<void> {
   const { findPostgresBin, startPostgresCluster, stopPostgresCluster } =
     await import('../cms/tests/helpers/postgres-cluster');
   const { startTestMeili } = await import('../site/tests/helpers/test-stack');
-  const strapiBin = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-backup-'));
   const postgresBin = findPostgresBin();
   const cluster = postgresBin ? await startPostgresCluster(postgresBin) : undefined;
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         const cmsDir = path.join(ROOT, 'cms');
         const rawExport = path.join(dir, `raw-${size}`);
         const exportSeconds = await timed(
-          [strapiBin, 'export', '--no-encrypt', '-f', rawExport],
+          [STRAPI_BIN, 'export', '--no-encrypt', '-f', rawExport],
           scriptEnv,
           cmsDir,
         );
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
           .map((name) => path.join(scriptEnv.BACKUP_DIR, name))
           .sort()[0] as string;
         const importSeconds = await timed(
-          [strapiBin, 'import', '--force', '-f', `${rawExport}.tar.gz`],
+          [STRAPI_BIN, 'import', '--force', '-f', `${rawExport}.tar.gz`],
           scriptEnv,
           cmsDir,
         );

@@ -3,7 +3,7 @@
 // set, and a manifest; --keep then prunes the older dated backups.
 import { parseArgs } from 'node:util';
 import { backupDir, createBackup, describeManifest, pruneBackups } from './backups.ts';
-import { platformEnv } from './env-file.ts';
+import { platformEnv } from '../search/src/platform-env.ts';
 
 const USAGE = `Usage: npm run backup [-- [--out FILE] [--keep N]]
 

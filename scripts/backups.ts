@@ -13,6 +13,7 @@ import {
 import { parsePublicKey, parseSecretKey } from './backup-crypto.ts';
 import { ROOT, runAdminAccounts, runSearchCli, runStrapi, strapiVersion } from './cms-commands.ts';
 import { createPrivateWorkDir } from './private-work-dir.ts';
+import { required } from '../search/src/platform-env.ts';
 
 type Log = (message: string) => void;
 
@@ -217,11 +218,11 @@ async function requestSiteBuild(env: NodeJS.ProcessEnv, log: Log): Promise<boole
   const url = env.SITE_REBUILD_URL || `http://127.0.0.1:${env.SITE_PORT || 4321}/_hooks/rebuild`;
   const interval = Math.round(Number(env.SITE_RECONCILE_INTERVAL_MS || 300_000) / 60_000);
   try {
-    if (!env.REBUILD_SECRET) throw new Error('REBUILD_SECRET is not set');
+    const secret = required(env, 'REBUILD_SECRET');
     const response = await fetch(url, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${env.REBUILD_SECRET}`,
+        authorization: `Bearer ${secret}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ event: 'backup.restore' }),

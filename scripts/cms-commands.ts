@@ -10,8 +10,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CMS_DIR = path.join(ROOT, 'cms');
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 const strapiPackage = cmsRequire.resolve('@strapi/strapi/package.json');
-// bin/strapi.js is not in the package's exports map: locate it from package.json.
-const STRAPI_BIN = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
+/** Strapi's command line (not in the package's exports map: located from its package.json). */
+export const STRAPI_BIN = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
 // A built CMS without its TypeScript sources (the production image) runs as a plain
 // JavaScript app from dist/; with the sources, Strapi's commands compile them first.
 export const STRAPI_APP_DIR = fs.existsSync(path.join(CMS_DIR, 'tsconfig.json'))

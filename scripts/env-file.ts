@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { parseEnv } from '../search/src/platform-env.ts';
 
 /** Generates a value for a variable missing from `.env`. */
 export type Generator = () => string;
@@ -46,18 +43,6 @@ export const PRODUCTION_SECRETS: Record<string, Generator> = {
   DATABASE_PASSWORD: hex(24),
 };
 
-/** Parses KEY=value lines (optionally quoted), ignoring comments and blank lines. */
-export function parseEnv(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match) continue;
-    const [, key, raw] = match as unknown as [string, string, string];
-    values[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
-}
-
 /**
  * Writes into `.env` every variable of `defaults` that is set neither there nor in the process
  * environment: an empty `KEY=` line is filled in place, others are appended. Existing values
@@ -98,29 +83,4 @@ export function restrictEnvFile(file: string): number | null {
   if ((mode & 0o077) === 0) return null;
   fs.chmodSync(file, 0o600);
   return mode;
-}
-
-/**
- * `.env` values under the process environment: variables set in the environment win, except
- * empty ones, which count as unset (as `ensureEnvFile` does) so they never blank a secret.
- */
-export function loadEnvFile(file: string): NodeJS.ProcessEnv {
-  const fromFile = fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
-  const fromProcess = Object.fromEntries(
-    Object.entries(process.env).filter(([, value]) => value !== ''),
-  );
-  return { ...fromFile, ...fromProcess };
-}
-
-/** The platform's env file: DEJALA_ENV_FILE (a test's throwaway one), else `.env` at the root. */
-export function envFilePath(): string {
-  return process.env.DEJALA_ENV_FILE || path.join(ROOT, '.env');
-}
-
-/**
- * The platform's configuration as every command reads it — `npm start`, the site server and
- * its builds, the seed, the search CLI, backup and restore: the environment, then the env file.
- */
-export function platformEnv(): NodeJS.ProcessEnv {
-  return loadEnvFile(envFilePath());
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { BackupError } from './backup-archive.ts';
 import { BackupKeyError } from './backup-crypto.ts';
 import { checkBackup, describeManifest, openOptions, restoreBackup } from './backups.ts';
-import { platformEnv } from './env-file.ts';
+import { platformEnv } from '../search/src/platform-env.ts';
 
 const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--key-file FILE] [--no-safety-backup]
                                          [--remove-newer-access] [--allow-unauthenticated]

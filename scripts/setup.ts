@@ -6,14 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { searchKeyValue } from '../search/src/search-key-value.ts';
 import { generateBackupKeyPair } from './backup-crypto.ts';
-import {
-  ensureEnvFile,
-  envFilePath,
-  loadEnvFile,
-  PRODUCTION_SECRETS,
-  restrictEnvFile,
-  type Generator,
-} from './env-file.ts';
+import { ensureEnvFile, PRODUCTION_SECRETS, restrictEnvFile, type Generator } from './env-file.ts';
+import { envFilePath, loadEnvFile } from '../search/src/platform-env.ts';
 
 const USAGE = `Usage: npm run setup [-- --site-url URL --cms-url URL --admin-email EMAIL] [--env-path FILE]
 

@@ -7,13 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ensureEnvFile,
-  envFilePath,
-  LOCAL_DEFAULTS,
-  loadEnvFile,
-  restrictEnvFile,
-} from './env-file.ts';
+import { ensureEnvFile, LOCAL_DEFAULTS, restrictEnvFile } from './env-file.ts';
+import { envFilePath, loadEnvFile } from '../search/src/platform-env.ts';
+import { STRAPI_BIN } from './cms-commands.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CMS_DIR = path.join(ROOT, 'cms');
@@ -22,11 +18,6 @@ const SITE_DIR = path.join(ROOT, 'site');
 const ENV_FILE = envFilePath();
 const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 // Binaries are spawned directly (not through npm) so that a stop signal reaches them.
-const STRAPI = path.join(
-  path.dirname(cmsRequire.resolve('@strapi/strapi/package.json')),
-  'bin',
-  'strapi.js',
-);
 const TSX = cmsRequire.resolve('tsx/cli');
 const TSC = cmsRequire.resolve('typescript/bin/tsc');
 
@@ -114,7 +105,7 @@ async function main(): Promise<void> {
     `start: Meilisearch at ${meili.url}${meili.pid ? ` (bundled, pid ${meili.pid})` : ''}`,
   );
   try {
-    await run('strapi build', [STRAPI, 'build'], env);
+    await run('strapi build', [STRAPI_BIN, 'build'], env);
     if (stopping) return;
     console.log('start: importing the real content if this is the first run…');
     await run('seed', [TSX, 'scripts/seed.ts', '--if-first-run'], env);
@@ -122,7 +113,7 @@ async function main(): Promise<void> {
 
     const cmsPort = env.CMS_PORT ?? '1337';
     const sitePort = env.SITE_PORT ?? '4321';
-    const strapi = run('strapi start', [STRAPI, 'start'], env);
+    const strapi = run('strapi start', [STRAPI_BIN, 'start'], env);
     await waitForHealth(`http://127.0.0.1:${cmsPort}/_health`, strapi);
     if (stopping) return;
     // The site server builds the site at start-up when the CMS has content it does not show.

@@ -4,7 +4,7 @@
 // anything.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { platformEnv } from './env-file.ts';
+import { platformEnv } from '../search/src/platform-env.ts';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {

@@ -12,6 +12,7 @@ import { findDrift, hasDrift, type Drift } from './drift.js';
 import { createMeiliClient, meiliUrlFromEnv } from './meili-client.js';
 import { textFileOf } from './media-document.js';
 import { ensureMediaIndex } from './media-index.js';
+import { required } from './platform-env.js';
 import { reindexMedia } from './reindex.js';
 import { ensureSearchKey } from './search-key.js';
 import { syncMediaDocuments, type EntryText } from './sync.js';
@@ -21,20 +22,14 @@ const USAGE = `Usage:
   npm run reindex -- --check    compare index and CMS; list missing, extra and stale documents
   npm run search-setup          apply the index settings and print the search-only key`;
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set (environment or .env).`);
-  return value;
-}
-
 function connect(): { client: Meilisearch; cms: CmsApi } {
   const client = createMeiliClient({
     url: meiliUrlFromEnv(process.env),
-    apiKey: required('MEILI_MASTER_KEY'),
+    apiKey: required(process.env, 'MEILI_MASTER_KEY'),
   });
   const cms = {
     url: process.env.CMS_URL || `http://127.0.0.1:${process.env.CMS_PORT ?? 1337}`,
-    token: required('SITE_API_TOKEN'),
+    token: required(process.env, 'SITE_API_TOKEN'),
   };
   return { client, cms };
 }

@@ -2,6 +2,8 @@ import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from './media-document.js';
 import { createMeiliClient } from './meili-client.js';
 import { SEARCH_KEY_UID } from './search-key-value.js';
+import { required } from './platform-env.js';
+
 const SEARCH_KEY_NAME = 'dejala-media-search';
 
 /**
@@ -39,8 +41,6 @@ export async function ensureSearchKey(client: Meilisearch): Promise<string> {
  */
 export async function searchKeyFromEnv(env: NodeJS.ProcessEnv, meiliUrl: string): Promise<string> {
   if (env.MEILI_SEARCH_KEY) return env.MEILI_SEARCH_KEY;
-  if (!env.MEILI_MASTER_KEY) {
-    throw new Error('MEILI_MASTER_KEY is not set (environment or .env; see .env.example).');
-  }
-  return ensureSearchKey(createMeiliClient({ url: meiliUrl, apiKey: env.MEILI_MASTER_KEY }));
+  const apiKey = required(env, 'MEILI_MASTER_KEY');
+  return ensureSearchKey(createMeiliClient({ url: meiliUrl, apiKey }));
 }

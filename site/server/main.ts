@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { meiliUrlFromEnv } from '@dejala/search/meili-client';
+import { required } from '@dejala/search/platform-env';
 import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../src/lib/root-env.ts';
 import { cmsConnectionFromEnv } from '../src/loaders/cms-config.ts';
@@ -19,15 +20,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = rootEnv();
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
 
-function required(name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is not set (environment or .env; see .env.example).`);
-  return value;
-}
-
 const meiliUrl = meiliUrlFromEnv(env);
 const searchKey = await searchKeyFromEnv(env, meiliUrl);
-const rebuildSecret = required('REBUILD_SECRET');
+const rebuildSecret = required(env, 'REBUILD_SECRET');
 const cms = cmsConnectionFromEnv(env);
 const port = Number(env.SITE_PORT || 4321);
 const host = env.SITE_HOST || '127.0.0.1';

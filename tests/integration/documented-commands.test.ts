@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@dejala/search/child-process';
 import { eventually } from '../../cms/tests/helpers/eventually';
 import { adminLogin, request } from '../../cms/tests/helpers/http';
-import { parseEnv } from '../../scripts/env-file.ts';
+import { parseEnv } from '../../search/src/platform-env.ts';
 import { searchKeyValue } from '../../search/src/search-key-value.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

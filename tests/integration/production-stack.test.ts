@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../scripts/env-file.ts';
+import { parseEnv } from '../../search/src/platform-env.ts';
 import { searchKeyValue } from '../../search/src/search-key-value.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureEnvFile, parseEnv } from '../../scripts/env-file.ts';
+import { ensureEnvFile } from '../../scripts/env-file.ts';
+import { parseEnv } from '../../search/src/platform-env.ts';
 
 describe('ensureEnvFile', () => {
   let dir: string;

@@ -5,15 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CmsEnv } from './cms-env';
 import { freePort, stopChild } from '@dejala/search/child-process';
+import { STRAPI_BIN } from '../../../scripts/cms-commands.ts';
 
 export const CMS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(path.join(CMS_DIR, 'package.json'));
-// bin/strapi.js is not in the package's exports map: locate it from package.json.
-const STRAPI_BIN = path.join(
-  path.dirname(require.resolve('@strapi/strapi/package.json')),
-  'bin',
-  'strapi.js',
-);
 const TSX_BIN = require.resolve('tsx/cli');
 
 function childEnv(env: CmsEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
