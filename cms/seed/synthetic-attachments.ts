@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { mediaType } from '@dejala/search/media-types';
 import { writeOfficePdfs } from '../../scripts/office-pdf.ts';
 import type { SeedEntry } from './import';
 import { createRandom } from './random';
@@ -19,8 +20,6 @@ export interface AttachmentOptions {
 
 // Distinct PDFs written by LibreOffice; each item still gets its own upload of one of them.
 const MAX_DISTINCT_PDFS = 200;
-const WRITTEN_TYPES = new Set(['rapport', 'publication', 'article']);
-const RECORDED_TYPES = new Set(['vidéo', 'podcast']);
 
 /** Captions of a synthetic recording: a cue every few seconds from the seed's sentences. */
 function syntheticCaptions(seed: number, minutes: number): string {
@@ -66,8 +65,11 @@ export async function attachSyntheticDocuments(
   const chosen = entries.filter(
     (entry) => !existingSlugs.has(entry.slug) && random.next() < options.share,
   );
-  const written = chosen.filter((entry) => WRITTEN_TYPES.has(String(entry.type)));
-  const recorded = chosen.filter((entry) => RECORDED_TYPES.has(String(entry.type)));
+  const consulted = (entry: SeedEntry) => mediaType(String(entry.type))?.consulted;
+  const written = chosen.filter((entry) => consulted(entry) === 'read');
+  const recorded = chosen.filter((entry) =>
+    ['watched', 'listened'].includes(consulted(entry) ?? ''),
+  );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-seed-documents-'));
   try {
     const distinct = Math.min(written.length, MAX_DISTINCT_PDFS);

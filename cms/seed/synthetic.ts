@@ -1,3 +1,4 @@
+import { MEDIA_TYPE_VALUES } from '@dejala/search/media-types';
 import { heading, paragraph, type Block } from './blocks';
 import type { SeedEntry } from './import';
 import { themes } from './content/taxonomies';
@@ -45,7 +46,7 @@ const TERRITORY_SLUGS = [
 ];
 const THEME_SLUGS = themes.map((theme) => theme.slug);
 
-const TYPES = ['vidéo', 'article', 'rapport', 'podcast', 'photo', 'publication'] as const;
+const TYPES = MEDIA_TYPE_VALUES;
 const TYPE_WEIGHTS = [0.18, 0.34, 0.16, 0.12, 0.08, 0.12];
 
 const TITLE_OPENINGS: Record<(typeof TYPES)[number], string[]> = {

@@ -1,4 +1,5 @@
 import { formatMoment } from './document-text/captions.js';
+import { mediaType } from './media-types.js';
 import { HIGHLIGHT_START } from './search-request.js';
 
 /** The fields of a search hit that say where in the item the words were found. */
@@ -24,7 +25,7 @@ export interface MatchedPassage {
 
 /** The link to a moment of the recording: its file (`#t=`) or its player page (`?t=`). */
 function momentLink(hit: PassageHit, start: number): MatchedPassage['link'] {
-  const verb = hit.type === 'podcast' ? 'Écouter' : 'Regarder';
+  const verb = mediaType(hit.type)?.consulted === 'listened' ? 'Écouter' : 'Regarder';
   const label = `${verb} à partir de ${formatMoment(start)}`;
   if (hit.player === 'file' && hit.fileUrl) return { href: `${hit.fileUrl}#t=${start}`, label };
   if (hit.player === 'page') return { href: `${hit.url}lecture/?t=${start}`, label };

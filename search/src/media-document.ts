@@ -3,20 +3,11 @@ import type { FileText } from './document-text/document-texts.js';
 import { MAX_PASSAGE_CHARACTERS } from './document-text/limits.js';
 import type { TextPassage } from './document-text/outcome.js';
 import { isAudioOrVideo, type UploadFile } from './document-text/upload-file.js';
+import { TYPE_LABELS } from './media-types.js';
 import { videoEmbed } from './video-embed.js';
 
 /** The Meilisearch index of the published médiathèque: each item, and its passages. */
 export const MEDIA_INDEX_UID = 'media';
-
-/** French label of each médiathèque type, as shown to visitors. */
-export const TYPE_LABELS: Record<string, string> = {
-  vidéo: 'Vidéo',
-  article: 'Article',
-  rapport: 'Rapport',
-  podcast: 'Podcast',
-  photo: 'Photo',
-  publication: 'Publication',
-};
 
 /** A published media item as the CMS gives it (populated relations and components). */
 export interface MediaEntry {

@@ -1,21 +1,13 @@
+import { MEDIA_TYPE_VALUES } from '@dejala/search/media-types';
 import { z } from 'astro/zod';
 import { blocks } from './blocks';
 import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
-
-export const MEDIA_TYPES = [
-  'vidéo',
-  'article',
-  'rapport',
-  'podcast',
-  'photo',
-  'publication',
-] as const;
 
 export const mediaItem = z.object({
   ...entryBase,
   title: z.string(),
   slug: z.string(),
-  type: z.enum(MEDIA_TYPES),
+  type: z.enum(MEDIA_TYPE_VALUES),
   summary: z.string(),
   body: blocks,
   year: z.number().int().nullish(),
