@@ -1,12 +1,18 @@
-// `npm run bench` (CMS part): Strapi cold start, seed, synthetic import and REST read-out,
-// each against a baseline measured in the same run. Prints a table and writes
-// bench-results/cms.json at the repository root.
+// `npm run bench` (CMS part): Strapi cold start, seed, synthetic import, REST read-out, and
+// publish → searchable through the CMS for an item with a 100-page PDF, each against a
+// baseline measured in the same run. Prints a table and writes bench-results/cms.json at the
+// repository root.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createMeiliClient } from '@dejala/search/meili-client';
+import { startBundledMeili } from '@dejala/search/meili-server';
+import { writeOfficePdfs } from '../../scripts/office-pdf.ts';
+import { syntheticDocumentPages } from '../seed/synthetic-documents.ts';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../tests/helpers/cms-env.ts';
 import { runSeed, startCmsServer } from '../tests/helpers/cms-process.ts';
+import { adminLogin, createFullAccessToken, request } from '../tests/helpers/http.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
@@ -16,6 +22,8 @@ const SIZES = (
   .split(',')
   .map(Number);
 const COLD_STARTS = 3;
+const PUBLISH_RUNS = process.env.BENCH_QUICK ? 3 : 20;
+const LONG_PAGES = 100;
 
 interface Figure {
   name: string;
@@ -64,6 +72,100 @@ async function fetchAll(
     if (page >= body.meta.pagination.pageCount) break;
   }
   return { items, perSecond: items / ((performance.now() - startedAt) / 1000) };
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ] as number;
+
+/**
+ * Publish → searchable through a running CMS and its search sync: an item with a (never
+ * seen) 100-page PDF until a sentence of its last page is found, against an item without a
+ * file until its title is found.
+ */
+async function publishToSearchable(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-publish-'));
+  const meili = await startBundledMeili({ dataDir: path.join(work, 'meili') });
+  const env = await createCmsEnv('sqlite');
+  Object.assign(env.vars, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey });
+  const server = await startCmsServer(env);
+  try {
+    const [pdf] = await writeOfficePdfs(
+      [
+        {
+          name: 'rapport-long',
+          title: 'Rapport final de la concertation',
+          header: 'Déjà-là — dialogue territorial',
+          pages: syntheticDocumentPages(11, LONG_PAGES, { [LONG_PAGES]: 'Marqueur de fin.' }),
+        },
+      ],
+      work,
+    );
+    const token = await createFullAccessToken(server.url, await adminLogin(server.url, env.admin));
+    const index = createMeiliClient({ url: meili.url, apiKey: meili.masterKey }).index('media');
+    const publish = async (data: Record<string, unknown>) => {
+      const response = await request(server.url, '/api/media-items', {
+        method: 'POST',
+        token,
+        body: { data: { type: 'rapport', summary: 'Mesure.', ...data } },
+      });
+      if (response.status !== 201) throw new Error(`publish failed: ${response.status}`);
+      return response.body.data.documentId as string;
+    };
+    const until = async (found: () => Promise<boolean>) => {
+      while (!(await found())) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const withFile: number[] = [];
+    const withoutFile: number[] = [];
+    for (let run = 0; run < PUBLISH_RUNS; run += 1) {
+      // A new upload each time: its text is not in the cache.
+      const form = new FormData();
+      form.append(
+        'files',
+        await fs.openAsBlob(pdf!, { type: 'application/pdf' }),
+        `rapport-${run}.pdf`,
+      );
+      const uploaded = await fetch(`${server.url}/api/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      const [file] = (await uploaded.json()) as Array<{ id: number }>;
+      let startedAt = performance.now();
+      const id = await publish({ title: `Rapport ${run}`, file: file!.id });
+      await until(async () =>
+        (
+          await index.search('Marqueur de fin', { attributesToRetrieve: ['itemId', 'page'] })
+        ).hits.some((hit) => hit.itemId === id && hit.page === LONG_PAGES),
+      );
+      withFile.push(performance.now() - startedAt);
+
+      startedAt = performance.now();
+      const plain = await publish({ title: `Note sans fichier numéro${run}x` });
+      await until(async () =>
+        (await index.search(`numéro${run}x`)).hits.some((hit) => hit.itemId === plain),
+      );
+      withoutFile.push(performance.now() - startedAt);
+    }
+    for (const p of [50, 95]) {
+      record({
+        name: `publish → searchable through the CMS, ${LONG_PAGES}-page PDF, p${p}`,
+        value: percentile(withFile, p),
+        unit: 'ms',
+        baseline: {
+          name: 'item without a file',
+          value: percentile(withoutFile, p),
+          ratio: percentile(withFile, p) / percentile(withoutFile, p),
+        },
+      });
+    }
+  } finally {
+    await server.stop();
+    await meili.stop();
+    removeCmsEnv(env);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -142,6 +244,8 @@ async function main(): Promise<void> {
     });
     removeCmsEnv(env);
   }
+
+  await publishToSearchable();
 
   const outDir = path.join(ROOT, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });

@@ -61,9 +61,12 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<SearchSync |
   };
   // Files' texts are read in a child process, one at a time; when one is ready, its items
   // go through the outbox again (a new change), now with their passages.
+  // Stopping the CMS stops the file being read: its item stays in the outbox.
+  const extractions = new AbortController();
   const texts = createDocumentTexts({
     cacheDir: documentTextDir(),
     readUpload: uploadReader({ publicDir: strapi.dirs.static.public }),
+    signal: extractions.signal,
   });
   let drainer: Drainer | null = null;
   const background = createBackgroundTexts(texts, {
@@ -93,6 +96,7 @@ export async function startSearchSync(strapi: Core.Strapi): Promise<SearchSync |
     client,
     texts,
     async stop() {
+      extractions.abort();
       await background.stop();
       await running.stop();
     },

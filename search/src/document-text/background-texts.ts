@@ -35,7 +35,8 @@ export function createBackgroundTexts(texts: DocumentTexts, options: BackgroundT
       }
       const documentIds = [...(waiting.get(key) ?? [])];
       waiting.delete(key);
-      if (documentIds.length > 0) options.onReady(documentIds);
+      // Stopping: the outbox still holds these items, read again after the restart.
+      if (documentIds.length > 0 && !stopped) options.onReady(documentIds);
     }
   }
 
@@ -55,10 +56,7 @@ export function createBackgroundTexts(texts: DocumentTexts, options: BackgroundT
       });
       return { key, pending: true };
     },
-    /** Resolves when no extraction is queued or running. */
-    async idle(): Promise<void> {
-      while (running) await running;
-    },
+    /** Takes no new file; resolves once the one being read is done (or stopped). */
     async stop(): Promise<void> {
       stopped = true;
       await running;

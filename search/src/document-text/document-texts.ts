@@ -16,6 +16,8 @@ export interface DocumentTextsOptions {
   cacheDir: string;
   readUpload: ReadUpload;
   limits?: ExtractionLimits;
+  /** Stops extractions under way (their requests reject; nothing is cached for them). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -74,7 +76,7 @@ export function createDocumentTexts(options: DocumentTextsOptions) {
       const startedAt = Date.now();
       const outcome = isCaptions(file)
         ? await readCaptions(local.path)
-        : await extractPdfText(local.path, limits);
+        : await extractPdfText(local.path, limits, options.signal);
       const entry = entryOf(file, key, outcome, Date.now() - startedAt);
       await cache.put(entry);
       return entry;

@@ -13,14 +13,24 @@ const here = fileURLToPath(import.meta.url);
 const fromSources = here.endsWith('.ts');
 const CHILD = path.join(path.dirname(here), `extract-child.${fromSources ? 'ts' : 'js'}`);
 
+/** The extraction was stopped from outside (the CMS shutting down): there is no outcome. */
+export class ExtractionStoppedError extends Error {
+  constructor() {
+    super('document text extraction stopped');
+    this.name = 'ExtractionStoppedError';
+  }
+}
+
 /**
  * Reads a PDF's text in a child process with a heap limit, a lower CPU priority and a time
  * limit: whatever the file does, this resolves with an outcome (never rejects on the file's
- * account) and the calling process's event loop stays free.
+ * account) and the calling process's event loop stays free. `signal` stops the child; the
+ * promise then rejects with ExtractionStoppedError.
  */
 export async function extractPdfText(
   file: string,
   limits: ExtractionLimits = DOCUMENT_TEXT_LIMITS,
+  signal?: AbortSignal,
 ): Promise<ExtractionOutcome> {
   const { size } = await fs.stat(file);
   if (size > limits.maxFileBytes) return { status: 'too-large', detail: `${size} bytes` };
@@ -33,7 +43,7 @@ export async function extractPdfText(
       file,
       JSON.stringify({ maxPages: limits.maxPages, maxCharacters: limits.maxCharacters }),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], signal },
   );
   try {
     // Publishing and answering editors come first on a small server.
@@ -59,6 +69,7 @@ export async function extractPdfText(
     },
   );
   clearTimeout(timer);
+  if (signal?.aborted) throw new ExtractionStoppedError();
   if (timedOut) return { status: 'too-complex', detail: `stopped after ${limits.timeoutMs} ms` };
   if (exit.code !== 0) {
     // Out of heap (V8 aborts) or killed: the file asks for more than the limits allow.

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentTexts, type DocumentTexts } from '../../src/document-text/document-texts.js';
-import type { ExtractionLimits } from '../../src/document-text/extract.js';
+import { ExtractionStoppedError, type ExtractionLimits } from '../../src/document-text/extract.js';
 import { DOCUMENT_TEXT_LIMITS } from '../../src/document-text/limits.js';
 import { uploadReader } from '../../src/document-text/read-upload.js';
 import type { UploadFile } from '../../src/document-text/upload-file.js';
@@ -221,6 +221,20 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
         expect(result && 'outcome' in result && result.outcome.status).toMatch(status);
         // Parsing happens in the child: this process's event loop never waited a second.
         expect(delay.max / 1e6).toBeLessThan(1000);
+      });
+
+      it('stops a reading when told (the CMS shutting down), and caches nothing for it', async () => {
+        const controller = new AbortController();
+        const reader = createDocumentTexts({
+          cacheDir: path.join(work, 'cache-stopped'),
+          readUpload: async () => ({ path: pdfs.long, release: async () => {} }),
+          signal: controller.signal,
+        });
+        const file = { url: '/uploads/long.pdf', hash: 'stopped', mime: 'application/pdf' };
+        const reading = reader.read(file);
+        setTimeout(() => controller.abort(), 100);
+        await expect(reading).rejects.toThrow(ExtractionStoppedError);
+        expect(await reader.lookup(reader.keyOf(file)!)).toBeNull();
       });
 
       it('stops at the time limit, the heap limit and the page limit, and says which', async () => {
