@@ -215,6 +215,8 @@ describe.each(testDatabases())('backup and restore on %s', (database: DatabaseKi
       ...cms.env.vars,
       CMS_PORT: String(cmsPort),
       CMS_URL: cms.url,
+      // Where browsers load uploads from, as the index was first built (indexPublishedMedia).
+      CMS_PUBLIC_URL: cms.url,
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
       SITE_REBUILD_URL: `${site.url}/_hooks/rebuild`,
