@@ -1,6 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import {
   MEDIA_INDEX_UID,
+  PASSAGE_KINDS,
   toMediaDocument,
   type MediaDocument,
   type MediaEntry,
@@ -63,7 +64,7 @@ export async function findDrift(
   const passages = await allDocuments<{ id: string; itemId: string; textKey: string }>(
     client,
     indexUid,
-    'kind != "item"',
+    `kind IN [${PASSAGE_KINDS.map((kind) => `"${kind}"`).join(', ')}]`,
     ['id', 'itemId', 'textKey'],
   );
   const passagesOf = new Map<string, Array<{ textKey: string }>>();

@@ -73,12 +73,15 @@ export interface MediaDocument {
   passageCount: number | null;
 }
 
+/** The kinds of passages: a PDF page, a captions cue, a part of the typed transcript. */
+export const PASSAGE_KINDS = ['page', 'cue', 'transcript'] as const;
+
 /**
  * A passage of an item: a PDF page (or part of a long one), a group of captions cues, or a
  * part of the transcript typed by editors.
  */
 export interface PassageDocument extends Omit<MediaDocument, 'kind' | 'body' | 'passageCount'> {
-  kind: 'page' | 'cue' | 'transcript';
+  kind: (typeof PASSAGE_KINDS)[number];
   /** The PDF page, for a page. */
   page: number | null;
   /** Start of the first cue in seconds, for cues. */

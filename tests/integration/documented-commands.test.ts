@@ -323,14 +323,16 @@ describe('the README’s commands, beside a running `npm start`', () => {
       expect(attached, output).not.toBeNull();
       const pdfs = Number(attached![1]);
       expect(pdfs).toBeGreaterThan(0);
-      const items = await request(
-        cmsUrl,
-        '/api/media-items?filters[slug][$startsWith]=synthetique-2-&populate[file][fields][0]=mime&pagination[pageSize]=200',
-      );
-      const withPdf = (items.body.data as Array<{ file: { mime: string } | null }>).filter(
-        (item) => item.file?.mime === 'application/pdf',
-      );
-      expect(withPdf).toHaveLength(pdfs);
+      const items: Array<{ file: { mime: string } | null }> = [];
+      for (const page of [1, 2]) {
+        const response = await request(
+          cmsUrl,
+          `/api/media-items?filters[slug][$startsWith]=synthetique-2-&populate[file][fields][0]=mime&pagination[pageSize]=100&pagination[page]=${page}`,
+        );
+        items.push(...response.body.data);
+      }
+      expect(items).toHaveLength(200);
+      expect(items.filter((item) => item.file?.mime === 'application/pdf')).toHaveLength(pdfs);
     },
     async 'npm run typecheck'() {
       await ok('npm run typecheck');
