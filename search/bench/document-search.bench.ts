@@ -262,10 +262,12 @@ async function main(): Promise<void> {
         await syncMediaDocuments(warm.client, source, await textReady, { text: background.text });
       }
       for (;;) {
-        const { hits } = await warm.client
-          .index(MEDIA_INDEX_UID)
-          .search('Marqueur final', { limit: 5, attributesToRetrieve: ['itemId', 'page'] });
-        if (hits.some((hit) => hit.itemId === id && hit.page === LONG_PAGES)) break;
+        // Each run's item has the sentence: look for this one's.
+        const { hits } = await warm.client.index(MEDIA_INDEX_UID).search('Marqueur final', {
+          filter: `itemId = "${id}"`,
+          attributesToRetrieve: ['page'],
+        });
+        if (hits.some((hit) => hit.page === LONG_PAGES)) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       times.push(performance.now() - begin);

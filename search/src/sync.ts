@@ -52,9 +52,14 @@ export async function syncMediaDocuments(
   for (const entry of published) {
     const text = options.text ? await options.text(entry) : null;
     if (text && 'pending' in text) waitingForText.push(entry.documentId);
-    documents.push(...toSearchDocuments(entry, { mediaBaseUrl: options.mediaBaseUrl, text }));
+    const [item, ...passages] = toSearchDocuments(entry, {
+      mediaBaseUrl: options.mediaBaseUrl,
+      text,
+    });
+    documents.push(item!, ...passages);
+    // The item's key covers its file's text and its transcript: any other key is outdated.
     outdated.push(
-      `(itemId = ${quoteFilterValue(entry.documentId)} AND kind != "item" AND textKey != ${quoteFilterValue(text?.key ?? '')})`,
+      `(itemId = ${quoteFilterValue(entry.documentId)} AND kind != "item" AND textKey != ${quoteFilterValue(item!.textKey)})`,
     );
   }
   if (documents.length > 0) {

@@ -40,8 +40,10 @@ export async function documentTextStatus(
   documentId: string,
 ): Promise<DocumentTextStatus> {
   const { DOCUMENT_TEXT_LIMITS } = await import('@dejala/search/document-text/limits');
-  const { maxFileBytes, maxPages, maxCharacters, timeoutMs } = DOCUMENT_TEXT_LIMITS;
-  const base = { limits: { maxFileBytes, maxPages, maxCharacters, timeoutMs } };
+  const { isCaptions } = await import('@dejala/search/document-text/upload-file');
+  const { maxFileBytes, maxPages, maxCharacters, timeoutMs, maxCaptionsBytes } =
+    DOCUMENT_TEXT_LIMITS;
+  const base = { limits: { maxFileBytes, maxPages, maxCharacters, timeoutMs, maxCaptionsBytes } };
   if (!sync) return { ...base, state: 'search-off' };
   const [published, draft] = await Promise.all([
     fileOf(strapi, documentId, 'published'),
@@ -59,11 +61,12 @@ export async function documentTextStatus(
   const cached = await sync.texts.lookup(key);
   if (!cached) return { ...common, state: 'pending' };
   const { outcome } = cached;
+  const format = isCaptions(file) ? 'captions' : 'pdf';
   const result: DocumentTextResult =
     outcome.status === 'indexed'
       ? {
           status: 'indexed',
-          format: outcome.format,
+          format,
           pageCount: outcome.pageCount,
           cueCount: outcome.cueCount,
           indexedPages: outcome.format === 'pdf' ? outcome.passages.length : undefined,
@@ -71,11 +74,13 @@ export async function documentTextStatus(
         }
       : {
           status: outcome.status,
+          format,
           ...('pageCount' in outcome ? { pageCount: outcome.pageCount } : {}),
         };
   // Read is not searchable yet: the index must hold the item with this text's key.
+  const { MEDIA_INDEX_UID } = await import('@dejala/search/media-document');
   const indexed = await sync.client
-    .index('media')
+    .index(MEDIA_INDEX_UID)
     .getDocument<{ textKey?: string; passageCount?: number | null }>(documentId, {
       fields: ['textKey', 'passageCount'],
     })

@@ -32,5 +32,11 @@ export interface DocumentTextStatus {
   result?: DocumentTextResult;
   /** The draft has another file than the published version: it is read once published. */
   draftFileDiffers?: boolean;
-  limits: { maxFileBytes: number; maxPages: number; maxCharacters: number; timeoutMs: number };
+  limits: {
+    maxFileBytes: number;
+    maxPages: number;
+    maxCharacters: number;
+    timeoutMs: number;
+    maxCaptionsBytes: number;
+  };
 }

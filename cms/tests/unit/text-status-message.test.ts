@@ -7,6 +7,7 @@ const limits = {
   maxPages: 2000,
   maxCharacters: 4_000_000,
   timeoutMs: 120_000,
+  maxCaptionsBytes: 5 * 1024 * 1024,
 };
 const done = (result: DocumentTextStatus['result']): DocumentTextStatus => ({
   state: 'done',
@@ -51,6 +52,18 @@ describe('what the edit view says about the search and the item’s file', () =>
     expect(message.tone).toBe('warning');
     expect(message.text).toMatch(text);
     expect(message.advice).toMatch(/^L’élément reste publié/);
+  });
+
+  it('speaks of captions as captions', () => {
+    expect(
+      textStatusMessage(done({ status: 'indexed', format: 'captions', cueCount: 312 })).text,
+    ).toBe('Sous-titres indexés (312 répliques).');
+    expect(textStatusMessage(done({ status: 'unreadable', format: 'captions' })).text).toMatch(
+      /^Sous-titres illisibles/,
+    );
+    expect(textStatusMessage(done({ status: 'too-large', format: 'captions' })).text).toBe(
+      'Fichier de sous-titres trop volumineux (limite 5 Mo).',
+    );
   });
 
   it('says a draft’s new file is read once published', () => {

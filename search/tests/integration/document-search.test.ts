@@ -186,6 +186,39 @@ describe.skipIf(!findSoffice() && !process.env.CI)(
       expect(left.total).toBe(0);
     });
 
+    it('keeps a typed transcript’s passages beside the file’s, and replaces them when it changes', async () => {
+      const transcript = (words: string) => [
+        { type: 'paragraph', children: [{ type: 'text', text: words }] },
+      ];
+      const withTranscript = (words: string): MediaEntry => ({
+        ...entry('transcrit', 'Entretien transcrit', upload(pdfs.replacement, 'transcrit')),
+        transcript: transcript(words),
+      });
+      published.set('transcrit', withTranscript('Les oliveraies de Clermont-l’Hérault.'));
+      await sync(['transcrit']);
+      await sync(['transcrit']);
+      const kinds = async () =>
+        (
+          await meili.admin
+            .index(MEDIA_INDEX_UID)
+            .getDocuments({ filter: 'itemId = "transcrit"', fields: ['kind'], limit: 50 })
+        ).results
+          .map((document) => String(document.kind))
+          .sort();
+      expect(await kinds()).toEqual(['item', 'page', 'page', 'page', 'transcript']);
+      expect((await search('q=oliveraies')).hits.map((hit) => hit.kind)).toEqual(['transcript']);
+
+      published.set('transcrit', {
+        ...published.get('transcrit')!,
+        transcript: transcript('Les amandiers du Pic Saint-Loup.'),
+      });
+      await sync(['transcrit']);
+      expect((await search('q=oliveraies')).hits).toEqual([]);
+      expect((await search('q=amandiers')).hits.map((hit) => hit.itemId)).toEqual(['transcrit']);
+      expect(await kinds()).toEqual(['item', 'page', 'page', 'page', 'transcript']);
+      expect((await drift()).stale).toEqual([]);
+    });
+
     it('reports a passage removed behind its back, or left from another file, as drift', async () => {
       const index = meili.admin.index(MEDIA_INDEX_UID);
       await succeeded(index.deleteDocument('long-p12'));

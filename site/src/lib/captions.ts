@@ -1,6 +1,6 @@
 import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
 import type { MediaItem } from '../schemas/media-item';
-import { mediaUrl } from './media-url';
+import { cmsConnectionFromEnv } from '../loaders/cms-config';
 
 // One download per captions file and build: the item page and its .vtt both read it.
 const cuesByUrl = new Map<string, Promise<Cue[]>>();
@@ -20,7 +20,11 @@ async function download(url: string): Promise<Cue[]> {
 /** The cues of an item's captions file (WebVTT or SRT), or none. */
 export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
   if (!item.captions) return Promise.resolve([]);
-  const url = mediaUrl(item.captions.url);
+  // Fetched from the CMS's own address (server to server), not the public one browsers use:
+  // behind a proxy, the public one may not be reachable from the server.
+  const url = item.captions.url.startsWith('/')
+    ? `${cmsConnectionFromEnv().url}${item.captions.url}`
+    : item.captions.url;
   let cues = cuesByUrl.get(url);
   if (!cues) {
     cues = download(url);

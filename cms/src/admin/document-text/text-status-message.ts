@@ -2,6 +2,7 @@ import type { DocumentTextStatus } from '../../search-sync/document-text-status'
 import type { PanelText } from '../side-panel/panel-text';
 
 const number = new Intl.NumberFormat('fr-FR');
+const megabytes = (bytes: number) => number.format(bytes / 1024 / 1024);
 const pages = (count: number) => `${number.format(count)} page${count > 1 ? 's' : ''}`;
 const FIELDS_ONLY =
   'L’élément reste publié et se trouve par son titre, son résumé et ses autres champs, mais pas par le contenu du fichier.';
@@ -40,6 +41,7 @@ export function textStatusMessage(status: DocumentTextStatus | null): PanelText 
       break;
   }
   const result = status.result!;
+  const captions = result.format === 'captions';
   const pending = status.state === 'indexing' ? ' (en cours d’indexation)' : '';
   switch (result.status) {
     case 'indexed': {
@@ -87,9 +89,16 @@ export function textStatusMessage(status: DocumentTextStatus | null): PanelText 
         advice: `${FIELDS_ONLY} Joignez une version sans mot de passe pour qu’il le soit.`,
       };
     case 'too-large':
+      if (captions) {
+        return {
+          tone: 'warning',
+          text: `Fichier de sous-titres trop volumineux (limite ${megabytes(limits.maxCaptionsBytes)} Mo).`,
+          advice: FIELDS_ONLY,
+        };
+      }
       return {
         tone: 'warning',
-        text: `Fichier trop volumineux pour la recherche (limite ${number.format(limits.maxFileBytes / 1024 / 1024)} Mo).`,
+        text: `Fichier trop volumineux pour la recherche (limite ${megabytes(limits.maxFileBytes)} Mo).`,
         advice: `${FIELDS_ONLY} Une version allégée (images compressées) le rendrait cherchable.`,
       };
     case 'too-complex':
@@ -100,6 +109,13 @@ export function textStatusMessage(status: DocumentTextStatus | null): PanelText 
       };
     case 'unreadable':
     case 'unsupported':
+      if (captions) {
+        return {
+          tone: 'warning',
+          text: 'Sous-titres illisibles : aucune réplique WebVTT ou SRT n’y a été trouvée.',
+          advice: `${FIELDS_ONLY} Vérifiez le fichier (.vtt ou .srt) dans un lecteur vidéo, puis joignez-le de nouveau.`,
+        };
+      }
       return {
         tone: 'warning',
         text: 'Fichier illisible (PDF endommagé ?) : son texte ne peut pas être lu.',
