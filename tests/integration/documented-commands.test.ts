@@ -110,10 +110,13 @@ describe('the README’s commands, beside a running `npm start`', () => {
       ].join('\n'),
     );
     fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
+    // Its own process group, as in a terminal: Ctrl-C (SIGINT) reaches npm, the shells it runs
+    // and `scripts/start.ts` alike, which then stops Strapi, the site server and Meilisearch.
     stack = spawn('npm', ['start'], {
       cwd: ROOT,
       env: shellEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     stack.stdout?.on('data', (chunk) => (stackOutput += chunk));
     stack.stderr?.on('data', (chunk) => (stackOutput += chunk));
@@ -136,9 +139,9 @@ describe('the README’s commands, beside a running `npm start`', () => {
   afterAll(async () => {
     if (stack && stack.exitCode === null) {
       const exited = new Promise((resolve) => stack.once('exit', resolve));
-      stack.kill('SIGINT');
+      process.kill(-stack.pid!, 'SIGINT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-      if (stack.exitCode === null) stack.kill('SIGKILL');
+      if (stack.exitCode === null) process.kill(-stack.pid!, 'SIGKILL');
     }
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
