@@ -69,7 +69,9 @@ export async function findDrift(
   );
   const passagesOf = new Map<string, Array<{ textKey: string }>>();
   for (const passage of passages) {
-    passagesOf.set(passage.itemId, [...(passagesOf.get(passage.itemId) ?? []), passage]);
+    const own = passagesOf.get(passage.itemId);
+    if (own) own.push(passage);
+    else passagesOf.set(passage.itemId, [passage]);
   }
 
   const drift: Drift = { missing: [], extra: [], stale: [] };

@@ -154,8 +154,7 @@ type PassageFields = Pick<PassageDocument, 'id' | 'kind' | 'page' | 'start' | 't
  * The passages of an entry: each page of its PDF (or part of a long one), each group of
  * captions cues (with its start time), and the parts of the transcript typed by editors.
  */
-function passagesOf(entry: MediaEntry, text: FileText | null): PassageFields[] {
-  const id = entry.documentId;
+function passagesOf(id: string, text: FileText | null, transcriptText: string): PassageFields[] {
   const fromFile = indexedPassages(text).flatMap((passage) => {
     const parts = splitPassage(passage.text);
     const where = passage.start !== undefined ? `t${passage.start}` : `p${passage.page ?? 1}`;
@@ -167,7 +166,7 @@ function passagesOf(entry: MediaEntry, text: FileText | null): PassageFields[] {
       text: part,
     }));
   });
-  const transcript = splitPassage(blocksToText(entry.transcript)).map((part, index) => ({
+  const transcript = splitPassage(transcriptText).map((part, index) => ({
     id: `${id}-x${index + 1}`,
     kind: 'transcript' as const,
     page: null,
@@ -177,19 +176,17 @@ function passagesOf(entry: MediaEntry, text: FileText | null): PassageFields[] {
   return [...fromFile, ...transcript];
 }
 
-/**
- * Maps a published media *entry* from Strapi to its search *document*. Pure: the same entry
- * always gives the same document, so re-sending it is harmless.
- */
-export function toMediaDocument(
+/** The item's document and its passages, each text read and split once. */
+function itemAndPassages(
   entry: MediaEntry,
-  options: { mediaBaseUrl?: string; text?: FileText | null } = {},
-): MediaDocument {
+  options: { mediaBaseUrl?: string; text?: FileText | null },
+): { item: MediaDocument; passages: PassageFields[] } {
   const year =
     entry.year ?? (entry.publicationDate ? Number(entry.publicationDate.slice(0, 4)) : null);
   const text = options.text ?? null;
   const transcript = blocksToText(entry.transcript);
-  return {
+  const passages = passagesOf(entry.documentId, text, transcript);
+  const item: MediaDocument = {
     id: entry.documentId,
     itemId: entry.documentId,
     kind: 'item',
@@ -213,8 +210,20 @@ export function toMediaDocument(
     fileUrl: uploadUrl(entry.file?.url, options.mediaBaseUrl),
     player: playerOf(entry),
     textKey: [text?.key, transcript && `x${fingerprint(transcript)}`].filter(Boolean).join('-'),
-    passageCount: text && 'pending' in text ? null : passagesOf(entry, text).length,
+    passageCount: text && 'pending' in text ? null : passages.length,
   };
+  return { item, passages };
+}
+
+/**
+ * Maps a published media *entry* from Strapi to its search *document*. Pure: the same entry
+ * always gives the same document, so re-sending it is harmless.
+ */
+export function toMediaDocument(
+  entry: MediaEntry,
+  options: { mediaBaseUrl?: string; text?: FileText | null } = {},
+): MediaDocument {
+  return itemAndPassages(entry, options).item;
 }
 
 /**
@@ -226,10 +235,7 @@ export function toSearchDocuments(
   entry: MediaEntry,
   options: { mediaBaseUrl?: string; text?: FileText | null } = {},
 ): SearchDocument[] {
-  const item = toMediaDocument(entry, options);
+  const { item, passages } = itemAndPassages(entry, options);
   const { body: _body, passageCount: _count, ...shared } = item;
-  return [
-    item,
-    ...passagesOf(entry, options.text ?? null).map((passage) => ({ ...shared, ...passage })),
-  ];
+  return [item, ...passages.map((passage) => ({ ...shared, ...passage }))];
 }
