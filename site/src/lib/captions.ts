@@ -1,4 +1,5 @@
 import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
+import { DOCUMENT_TEXT_LIMITS } from '@dejala/search/document-text/limits';
 import type { MediaItem } from '../schemas/media-item';
 import { cmsConnectionFromEnv } from '../loaders/cms-config';
 
@@ -20,6 +21,11 @@ async function download(url: string): Promise<Cue[]> {
 /** The cues of an item's captions file (WebVTT or SRT), or none. */
 export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
   if (!item.captions) return Promise.resolve([]);
+  // The search's limit too (Strapi gives sizes in kB): a huge file is not fetched at build.
+  if ((item.captions.size ?? 0) * 1000 > DOCUMENT_TEXT_LIMITS.maxCaptionsBytes) {
+    console.warn(`captions: ${item.captions.url} is larger than the limit: page built without`);
+    return Promise.resolve([]);
+  }
   // Fetched from the CMS's own address (server to server), not the public one browsers use:
   // behind a proxy, the public one may not be reachable from the server.
   const url = item.captions.url.startsWith('/')
