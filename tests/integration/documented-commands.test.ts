@@ -29,6 +29,15 @@ function documentedCommands(): string[] {
     .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
 }
 
+/** Signals a detached child's whole process group; a group already gone is not an error. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 interface Run {
   code: number | null;
   output: string;
@@ -139,9 +148,9 @@ describe('the README’s commands, beside a running `npm start`', () => {
   afterAll(async () => {
     if (stack && stack.exitCode === null) {
       const exited = new Promise((resolve) => stack.once('exit', resolve));
-      process.kill(-stack.pid!, 'SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-      if (stack.exitCode === null) process.kill(-stack.pid!, 'SIGKILL');
+      signalGroup(stack.pid!, 'SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+      if (stack.exitCode === null) signalGroup(stack.pid!, 'SIGKILL');
     }
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -288,7 +297,7 @@ describe('the README’s commands, beside a running `npm start`', () => {
           250,
         );
       } finally {
-        process.kill(-child.pid!, 'SIGTERM');
+        signalGroup(child.pid!, 'SIGTERM');
       }
     },
 
