@@ -2,7 +2,7 @@
 // settings (Strapi's export) and admin accounts, encrypted to BACKUP_PUBLIC_KEY when it is
 // set, and a manifest; --keep then prunes the older dated backups.
 import { parseArgs } from 'node:util';
-import { backupDir, createBackup, describeManifest, pruneBackups } from './backups.ts';
+import { backupDir, createBackup, describeManifest, pruneBackups } from './backup-operations.ts';
 import { platformEnv } from '../search/src/platform-env.ts';
 
 const USAGE = `Usage: npm run backup [-- [--out FILE] [--keep N]]

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { BackupError } from './backup-archive.ts';
 import { BackupKeyError } from './backup-crypto.ts';
-import { checkBackup, describeManifest, openOptions, restoreBackup } from './backups.ts';
+import { checkBackup, describeManifest, openOptions, restoreBackup } from './backup-operations.ts';
 import { platformEnv } from '../search/src/platform-env.ts';
 
 const USAGE = `Usage: npm run restore -- <archive.tar> --yes [--key-file FILE] [--no-safety-backup]

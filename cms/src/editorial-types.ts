@@ -1,26 +1,20 @@
-/** Content types readable by the public (and the site build), by API id. */
-export const PUBLIC_COLLECTION_TYPES = [
-  'api::offer.offer',
-  'api::training.training',
-  'api::media-item.media-item',
-  'api::case-study.case-study',
-  'api::theme.theme',
-  'api::territory.territory',
-  'api::page.page',
-] as const;
+// The CMS's view of the public types (search/src/content-registry.ts): who may read and edit
+// what, and where slugs come from. Node 22 loads the ESM registry from this CommonJS build.
+import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 
-export const PUBLIC_SINGLE_TYPES = ['api::home-page.home-page', 'api::global.global'] as const;
+/** Content types readable by the public (and the site build), by UID. */
+export const PUBLIC_COLLECTION_TYPES = PUBLIC_TYPE_LIST.filter(
+  (type) => type.kind === 'collection',
+).map((type) => type.uid);
+
+export const PUBLIC_SINGLE_TYPES = PUBLIC_TYPE_LIST.filter((type) => type.kind === 'single').map(
+  (type) => type.uid,
+);
 
 /** Every type staff edit in the admin; the Éditeur role gets full content rights on these. */
-export const EDITORIAL_TYPES = [...PUBLIC_COLLECTION_TYPES, ...PUBLIC_SINGLE_TYPES] as const;
+export const EDITORIAL_TYPES = PUBLIC_TYPE_LIST.map((type) => type.uid);
 
 /** Collection types whose `slug` is derived from a source field when a client leaves it out. */
-export const SLUG_SOURCES: Readonly<Record<string, string>> = {
-  'api::offer.offer': 'title',
-  'api::training.training': 'title',
-  'api::media-item.media-item': 'title',
-  'api::case-study.case-study': 'title',
-  'api::page.page': 'title',
-  'api::theme.theme': 'name',
-  'api::territory.territory': 'name',
-};
+export const SLUG_SOURCES: Readonly<Record<string, string>> = Object.fromEntries(
+  PUBLIC_TYPE_LIST.flatMap((type) => (type.slugSource ? [[type.uid, type.slugSource]] : [])),
+);

@@ -4,7 +4,8 @@
 // environment: the root npm scripts load the repository's .env into it (scripts/with-env.ts).
 import { parseArgs } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
-import { cmsMediaSource, fetchAllPublishedMedia, type CmsApi } from './cms-media-source.js';
+import { cmsConnectionFromEnv, type CmsConnection } from './cms/cms-connection.js';
+import { cmsMediaSource, fetchAllPublishedMedia } from './cms-media-source.js';
 import { documentTextDir } from './document-text/cache-dir.js';
 import { createDocumentTexts, type DocumentTexts } from './document-text/document-texts.js';
 import { uploadReader } from './document-text/read-upload.js';
@@ -22,16 +23,12 @@ const USAGE = `Usage:
   npm run reindex -- --check    compare index and CMS; list missing, extra and stale documents
   npm run search-setup          apply the index settings and print the search-only key`;
 
-function connect(): { client: Meilisearch; cms: CmsApi } {
+function connect(): { client: Meilisearch; cms: CmsConnection } {
   const client = createMeiliClient({
     url: meiliUrlFromEnv(process.env),
     apiKey: required(process.env, 'MEILI_MASTER_KEY'),
   });
-  const cms = {
-    url: process.env.CMS_URL || `http://127.0.0.1:${process.env.CMS_PORT ?? 1337}`,
-    token: required(process.env, 'SITE_API_TOKEN'),
-  };
-  return { client, cms };
+  return { client, cms: cmsConnectionFromEnv(process.env) };
 }
 
 const progress = (label: string) => {

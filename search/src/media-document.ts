@@ -4,6 +4,7 @@ import { MAX_PASSAGE_CHARACTERS } from './document-text/limits.js';
 import type { TextPassage } from './document-text/outcome.js';
 import { isAudioOrVideo, type UploadFile } from './document-text/upload-file.js';
 import { TYPE_LABELS } from './media-types.js';
+import { mediaItemPath, uploadUrl } from './site-urls.js';
 import { videoEmbed } from './video-embed.js';
 
 /** The Meilisearch index of the published médiathèque: each item, and its passages. */
@@ -101,10 +102,10 @@ function publicationTimestamp(entry: MediaEntry): number | null {
   return Number.isNaN(time) ? null : time / 1000;
 }
 
-/** An upload's public URL: relative ones (local uploads) on the CMS's public address. */
-function uploadUrl(url: string | undefined, mediaBaseUrl: string | undefined): string | null {
+/** An upload's public URL: relative ones (local uploads) on the CMS's public address, when set. */
+function publicUploadUrl(url: string | undefined, mediaBaseUrl: string | undefined): string | null {
   if (!url) return null;
-  return url.startsWith('/') && mediaBaseUrl ? `${mediaBaseUrl.replace(/\/$/, '')}${url}` : url;
+  return mediaBaseUrl ? uploadUrl(url, mediaBaseUrl) : url;
 }
 
 /** A passage longer than a search document should hold, cut at spaces into several. */
@@ -192,7 +193,7 @@ function itemAndPassages(
     kind: 'item',
     title: entry.title,
     slug: entry.slug,
-    url: `/mediatheque/${encodeURIComponent(entry.slug)}/`,
+    url: mediaItemPath(entry.slug),
     type: entry.type,
     typeLabel: TYPE_LABELS[entry.type] ?? entry.type,
     summary: entry.summary ?? '',
@@ -204,10 +205,10 @@ function itemAndPassages(
     territorySlugs: (entry.territories ?? []).map((territory) => territory.slug),
     year: Number.isInteger(year) ? year : null,
     publishedAt: publicationTimestamp(entry),
-    coverUrl: uploadUrl(entry.cover?.url, options.mediaBaseUrl),
+    coverUrl: publicUploadUrl(entry.cover?.url, options.mediaBaseUrl),
     coverAlt: entry.cover?.alternativeText ?? null,
     durationMinutes: entry.durationMinutes ?? null,
-    fileUrl: uploadUrl(entry.file?.url, options.mediaBaseUrl),
+    fileUrl: publicUploadUrl(entry.file?.url, options.mediaBaseUrl),
     player: playerOf(entry),
     textKey: [text?.key, transcript && `x${fingerprint(transcript)}`].filter(Boolean).join('-'),
     passageCount: text && 'pending' in text ? null : passages.length,

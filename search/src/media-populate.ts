@@ -1,3 +1,4 @@
+import type { Populate } from './cms/populate.js';
 import { UPLOAD_FILE_FIELDS } from './document-text/upload-file.js';
 
 /**
@@ -12,18 +13,4 @@ export const MEDIA_DOCUMENT_POPULATE = {
   cover: { fields: ['url', 'alternativeText'] },
   file: { fields: UPLOAD_FILE_FIELDS },
   captions: { fields: UPLOAD_FILE_FIELDS },
-} as const;
-
-/** The populate object as REST query parameters (`populate[themes][fields][0]=name` …). */
-export function populateParameters(
-  populate: Record<string, true | { fields: readonly string[] }> = MEDIA_DOCUMENT_POPULATE,
-): Array<[string, string]> {
-  return Object.entries(populate).flatMap(([relation, value]): Array<[string, string]> =>
-    value === true
-      ? [[`populate[${relation}]`, 'true']]
-      : value.fields.map((field, position) => [
-          `populate[${relation}][fields][${position}]`,
-          field,
-        ]),
-  );
-}
+} as const satisfies Populate;

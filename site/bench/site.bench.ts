@@ -19,7 +19,7 @@ import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
 import { runAstroBuild } from '../server/astro-build.ts';
-import { loadRelease } from '../server/release.ts';
+import { loadRelease } from '../server/loaded-release.ts';
 import { createSiteServer } from '../server/site-server.ts';
 import { launchBrowser } from '../tests/helpers/browser';
 import { startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     });
     await reindexMedia(
       client,
-      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken }),
+      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken, publicUrl: cms.url }),
       { mediaBaseUrl: cms.url },
     );
     const searchKey = await ensureSearchKey(client);

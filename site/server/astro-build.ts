@@ -17,15 +17,6 @@ export interface AstroBuildResult {
   output: string;
 }
 
-export class AstroBuildError extends Error {
-  readonly output: string;
-  constructor(message: string, output: string) {
-    super(message);
-    this.name = 'AstroBuildError';
-    this.output = output;
-  }
-}
-
 // What a build takes from the caller's environment: the system's, never the caller's secrets.
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'NODE_OPTIONS'];
 
@@ -81,12 +72,7 @@ export function runAstroBuild(
       const durationMs = Math.round(performance.now() - started);
       if (code === 0) return resolve({ durationMs, output });
       const tail = output.trim().split('\n').slice(-15).join('\n');
-      reject(
-        new AstroBuildError(
-          `astro build failed (${signal ?? `exit code ${code}`}):\n${tail}`,
-          output,
-        ),
-      );
+      reject(new Error(`astro build failed (${signal ?? `exit code ${code}`}):\n${tail}`));
     });
   });
 }

@@ -1,16 +1,4 @@
-/** What `GET /_hooks/status` reports about builds. */
-export interface BuildRecord {
-  ok: boolean;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  /** Why the build failed (English, for operators); absent when it succeeded. */
-  error?: string;
-  /** What asked for the build (webhook event, reconciliation, start-up). */
-  reasons: string[];
-}
-
-export type BuildState = 'idle' | 'queued' | 'building';
+import type { BuildRecord, BuildState, InvalidEntry } from '@dejala/search/site-status';
 
 export interface BuildQueueOptions {
   /** Builds, checks and switches a release; throws when the live site must stay as it is. */
@@ -79,10 +67,12 @@ export class BuildQueue {
     this.#count += 1;
     const started = new Date();
     let error: string | undefined;
+    let invalidEntry: InvalidEntry | undefined;
     try {
       await this.#options.build(reasons);
     } catch (failure) {
       error = (failure as Error).message;
+      invalidEntry = (failure as { invalidEntry?: InvalidEntry }).invalidEntry;
     }
     const finished = new Date();
     this.#last = {
@@ -91,6 +81,7 @@ export class BuildQueue {
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
       ...(error === undefined ? {} : { error }),
+      ...(invalidEntry ? { invalidEntry } : {}),
       reasons,
     };
     this.#options.onFinished?.(this.#last);

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SiteServerStatus } from '@dejala/search/site-status';
 import type { BuildQueue } from './build-queue.ts';
 
 export interface HooksOptions {
@@ -96,13 +97,14 @@ export function createHooks(options: HooksOptions) {
         sendJson(response, 401, { error: 'unauthorized' });
         return true;
       }
-      sendJson(response, 200, {
+      const status: SiteServerStatus = {
         state: options.queue.state,
         lastBuild: options.queue.lastBuild,
         buildsSinceStart: options.queue.buildCount,
         liveSince: options.liveSince(),
         liveContentReadAt: options.liveContentReadAt(),
-      });
+      };
+      sendJson(response, 200, status);
       return true;
     }
     if (pathname !== '/_hooks/rebuild') return false;

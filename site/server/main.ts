@@ -5,15 +5,15 @@
 // Settings: environment, then the repository's .env.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cmsConnectionFromEnv } from '@dejala/search/cms/cms-connection';
 import { meiliUrlFromEnv } from '@dejala/search/meili-client';
 import { required } from '@dejala/search/platform-env';
 import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../src/lib/root-env.ts';
-import { cmsConnectionFromEnv } from '../src/loaders/cms-config.ts';
 import { BuildQueue } from './build-queue.ts';
 import { createHooks } from './hooks.ts';
 import { Publisher } from './publisher.ts';
-import type { Release } from './release.ts';
+import type { Release } from './loaded-release.ts';
 import { createSiteServer } from './site-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CmsConnection } from '../src/loaders/cms-config.ts';
-import { AstroBuildError, runAstroBuild } from './astro-build.ts';
+import type { CmsConnection } from '@dejala/search/cms/cms-connection';
+import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
+import { INVALID_ENTRY_FILE, readInvalidEntry } from '../src/loaders/invalid-entry-file.ts';
+import { runAstroBuild } from './astro-build.ts';
 import { readPublishedState } from './published-state.ts';
 import { checkRelease } from './release-checks.ts';
-import { loadRelease, type Release } from './release.ts';
-import { ReleaseStore } from './releases.ts';
+import { loadRelease, type Release } from './loaded-release.ts';
+import { ReleaseStore } from './release-store.ts';
 
 export interface PublisherOptions {
   /** Holds `build/` (Astro's output, fixed for its cache), `cache/`, `releases/`, `current`. */
@@ -31,15 +33,15 @@ interface LiveRecord {
   wentLiveAt: string;
 }
 
-/** The line of Astro's output that says why a build stopped, for the status and the log. */
-function buildFailure(error: unknown): string {
-  if (!(error instanceof AstroBuildError)) return (error as Error).message;
-  const lines = error.output.split('\n').map((line) => line.trim());
-  const reason =
-    lines.find((line) => /CMS entry \S+ \S+: field/.test(line)) ??
-    lines.find((line) => /CMS (unreachable|answered)/.test(line)) ??
-    lines.find((line) => /error/i.test(line));
-  return reason ? `astro build failed: ${reason.replace(/^.*?(CMS )/, '$1')}` : error.message;
+/** A build that did not go live; `invalidEntry` names the entry that stopped it, if one did. */
+export class BuildFailedError extends Error {
+  readonly invalidEntry?: InvalidEntry;
+
+  constructor(message: string, options: ErrorOptions & { invalidEntry?: InvalidEntry } = {}) {
+    super(message, options);
+    this.name = 'BuildFailedError';
+    this.invalidEntry = options.invalidEntry;
+  }
 }
 
 /**
@@ -92,6 +94,8 @@ export class Publisher {
     const contentReadAt = new Date().toISOString();
     const before = await readPublishedState(cms);
     fs.rmSync(buildDir, { recursive: true, force: true });
+    const invalidEntryFile = path.join(dataDir, 'invalid-entry.json');
+    fs.rmSync(invalidEntryFile, { force: true });
     try {
       await runAstroBuild({
         ...this.#options.buildEnv,
@@ -99,9 +103,17 @@ export class Publisher {
         SITE_API_TOKEN: cms.token,
         SITE_OUT_DIR: buildDir,
         SITE_CACHE_DIR: path.join(dataDir, 'cache'),
+        [INVALID_ENTRY_FILE]: invalidEntryFile,
       });
     } catch (error) {
-      throw new Error(buildFailure(error), { cause: error });
+      // The build says which entry stopped it as data; any other failure is told by Astro's output.
+      const invalidEntry = readInvalidEntry(invalidEntryFile);
+      throw new BuildFailedError(
+        invalidEntry
+          ? `astro build failed: ${describeInvalidEntry(invalidEntry)}`
+          : (error as Error).message,
+        { cause: error, invalidEntry },
+      );
     }
     const after = await readPublishedState(cms);
     const releaseDir = this.#store.adopt(buildDir);

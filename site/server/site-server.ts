@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
-import type { Release } from './release.ts';
-import type { CmsConnection } from '../src/loaders/cms-config.ts';
+import type { Release } from './loaded-release.ts';
+import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { isValidPreviewToken } from './preview-token.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { contentTypeOf, isCompressible } from './content-types.ts';
+import { contentTypeOf, isCompressible } from './mime-types.ts';
 
 type Found = { file: string; status: number } | { redirect: string };
 

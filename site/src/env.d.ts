@@ -6,7 +6,7 @@ declare namespace App {
     global?: import('./schemas/global').Global;
     /** Set by the site server once a preview link's signature is checked: what to read, and how. */
     preview?: {
-      cms: import('./loaders/cms-config').CmsConnection;
+      cms: import('@dejala/search/cms/cms-connection').CmsConnection;
       status: 'draft' | 'published';
     };
     /** Set by the site server on on-demand routes: runs a médiathèque search with its search-only key. */

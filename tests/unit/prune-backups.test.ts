@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pruneBackups } from '../../scripts/backups.ts';
+import { pruneBackups } from '../../scripts/backup-operations.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { EDITORIAL_TYPES } from '../content-types';
+import { EDITORIAL_TYPES } from '../editorial-types';
 
 export const EDITOR_ROLE_CODE = 'dejala-editeur';
 export const EDITOR_ROLE_NAME = 'Éditeur';

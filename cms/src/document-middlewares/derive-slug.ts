@@ -1,6 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SLUG_SOURCES } from '../content-types';
+import { SLUG_SOURCES } from '../editorial-types';
 import { slugify } from '../utils/slugify';
 
 type Data = Record<string, unknown>;

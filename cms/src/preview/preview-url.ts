@@ -1,13 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 
-/** Content types with a page of their own, by their site server preview segment. */
-const PREVIEW_TYPES: Record<string, string> = {
-  'api::offer.offer': 'offer',
-  'api::training.training': 'training',
-  'api::media-item.media-item': 'media-item',
-  'api::case-study.case-study': 'case-study',
-  'api::page.page': 'page',
-};
+/** Content types with a page of their own, by UID: their API id is the preview link's segment. */
+const PREVIEW_TYPES: Record<string, string> = Object.fromEntries(
+  PUBLIC_TYPE_LIST.filter((type) => type.path).map((type) => [type.uid, type.name]),
+);
 
 // A preview link works for an hour: long enough to review, short enough if it is passed on.
 const LIFETIME_SECONDS = 3600;

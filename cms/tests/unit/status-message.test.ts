@@ -5,6 +5,8 @@ const built = {
   ok: true,
   startedAt: '2026-11-29T10:00:00.000Z',
   finishedAt: '2026-11-29T10:00:06.000Z',
+  durationMs: 6000,
+  reasons: ['entry.publish api::media-item.media-item'],
 };
 
 describe('site status shown to editors', () => {
@@ -44,8 +46,13 @@ describe('site status shown to editors', () => {
         lastBuild: {
           ...built,
           ok: false,
-          error:
-            'astro build failed: CMS entry media-item abc123: field "body.0.image.alternativeText" is missing (text alternative of an image)',
+          error: 'astro build failed: CMS entry media-item abc123: field …',
+          invalidEntry: {
+            type: 'media-item',
+            documentId: 'abc123',
+            field: 'body.0.image.alternativeText',
+            problem: 'is missing (text alternative of an image)',
+          },
         },
       },
       { documentId: 'abc123', publishedAt: '2026-11-29T09:00:00.000Z' },
@@ -57,6 +64,29 @@ describe('site status shown to editors', () => {
     expect(message.advice).toBe(
       'Cette fiche ne peut pas être affichée : une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers). Corrigez-la puis publiez-la à nouveau.',
     );
+  });
+
+  it('names another entry by its documentId and the field to fix; a failure without an entry asks to publish again', () => {
+    const failed = (invalidEntry?: {
+      type: string;
+      documentId: string;
+      field: string;
+      problem: string;
+    }) =>
+      statusMessage(
+        {
+          reachable: true,
+          state: 'idle',
+          lastBuild: { ...built, ok: false, error: 'astro build failed', invalidEntry },
+        },
+        { documentId: 'this-one', publishedAt: '2026-11-29T09:00:00.000Z' },
+      ).advice;
+    expect(
+      failed({ type: 'page', documentId: 'other', field: 'slug', problem: 'is "offres", …' }),
+    ).toBe(
+      'La fiche other ne peut pas être affichée : le champ « slug ». Corrigez-la puis publiez-la à nouveau.',
+    );
+    expect(failed()).toMatch(/^Publiez à nouveau dans quelques minutes/);
   });
 
   it('tells editors their work is kept when the site server is down, and what a draft means', () => {

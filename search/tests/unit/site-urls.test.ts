@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaItemPath } from '../../src/lib/site-paths.ts';
+import { mediaItemPath } from '../../src/site-urls.js';
 
 describe('mediaItemPath', () => {
   it('builds the médiathèque URL with a trailing slash', () => {

@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
+import { cmsConnectionFromEnv } from '@dejala/search/cms/cms-connection';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { meiliUrlFromEnv } from '@dejala/search/meili-client';
 import { createSearchHandler } from '@dejala/search/search-handler';
 import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../lib/root-env';
-import { cmsConnectionFromEnv } from '../loaders/cms-config';
-import { CMS_CONTENT_TYPES } from '../loaders/content-types';
+import { CMS_CONTENT_TYPES } from '../loaders/collection-types';
 import { fetchEntries, validateEntry } from '../loaders/strapi';
 
 /**

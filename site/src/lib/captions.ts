@@ -1,7 +1,9 @@
 import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
+import { cmsUrlFromEnv } from '@dejala/search/cms/cms-connection';
 import { DOCUMENT_TEXT_LIMITS } from '@dejala/search/document-text/limits';
+import { uploadUrl } from '@dejala/search/site-urls';
 import type { MediaItem } from '../schemas/media-item';
-import { cmsConnectionFromEnv } from '../loaders/cms-config';
+import { rootEnv } from './root-env';
 
 // One download per captions file and build: the item page and its .vtt both read it.
 const cuesByUrl = new Map<string, Promise<Cue[]>>();
@@ -28,9 +30,7 @@ export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
   }
   // Fetched from the CMS's own address (server to server), not the public one browsers use:
   // behind a proxy, the public one may not be reachable from the server.
-  const url = item.captions.url.startsWith('/')
-    ? `${cmsConnectionFromEnv().url}${item.captions.url}`
-    : item.captions.url;
+  const url = uploadUrl(item.captions.url, cmsUrlFromEnv(rootEnv()));
   let cues = cuesByUrl.get(url);
   if (!cues) {
     cues = download(url);

@@ -1,7 +1,7 @@
 import { toMediaDocument } from '@dejala/search/media-document';
 import type { MediaItem } from '../schemas/media-item';
 import { RESULT_FIELDS } from '@dejala/search/search-request';
-import type { MediaFacets, MediaListItem } from '../islands/media-search-types';
+import type { MediaFacets, MediaListItem } from '../media-search/media-search-types';
 
 /** The given fields of an object, and only those. */
 function pick<T, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {

@@ -1,89 +1,48 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { cmsConnectionFromEnv, type CmsConnection } from './cms-config';
-import { appendPopulate, type CmsContentType } from './content-types';
+import { cmsGet, cmsGetAll, cmsGetOne } from '@dejala/search/cms/cms-client';
+import { cmsConnectionFromEnv, type CmsConnection } from '@dejala/search/cms/cms-connection';
+import { populateParameters } from '@dejala/search/cms/populate';
+import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
+import { rootEnv } from '../lib/root-env';
+import type { CmsContentType } from './collection-types';
+import { recordInvalidEntry } from './invalid-entry-file';
 
 // Part of every digest: bump it when a schema changes, so stored entries are validated again.
 const SCHEMA_VERSION = 1;
-// Strapi caps pageSize at 100; fewer, larger pages read ~1.5–2× faster (bench: cms).
-const PAGE_SIZE = 100;
 
 /** An entry the CMS returned that the site cannot render: the build stops on it. */
 export class CmsEntryInvalidError extends Error {
-  readonly contentType: string;
-  readonly documentId: string;
-  readonly field: string;
+  readonly entry: InvalidEntry;
 
-  constructor(contentType: string, documentId: string, field: string, problem: string) {
-    super(`CMS entry ${contentType} ${documentId}: field "${field}" ${problem}`);
+  constructor(entry: InvalidEntry) {
+    super(describeInvalidEntry(entry));
     this.name = 'CmsEntryInvalidError';
-    this.contentType = contentType;
-    this.documentId = documentId;
-    this.field = field;
+    this.entry = entry;
+  }
+
+  get field(): string {
+    return this.entry.field;
   }
 }
 
-/** The CMS could not be read (down, wrong token, unpublished single type). */
-export class CmsUnavailableError extends Error {
-  /** The CMS's HTTP status when it answered; absent when it could not be reached. */
-  readonly status?: number;
-
-  constructor(message: string, options?: ErrorOptions & { status?: number }) {
-    super(message, options);
-    this.name = 'CmsUnavailableError';
-    this.status = options?.status;
-  }
+/** Stops the build on an entry it cannot render, telling the site server which one. */
+export function failBuildOn(entry: InvalidEntry): never {
+  recordInvalidEntry(entry);
+  throw new CmsEntryInvalidError(entry);
 }
 
-async function getJson(cms: CmsConnection, path: string, query: URLSearchParams): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`${cms.url}/api/${path}?${query}`, {
-      headers: { authorization: `Bearer ${cms.token}` },
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new CmsUnavailableError(`CMS unreachable at ${cms.url}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (!response.ok) {
-    const detail = (await response.text()).slice(0, 300);
-    throw new CmsUnavailableError(
-      `CMS answered ${response.status} to GET /api/${path}: ${detail}`,
-      {
-        status: response.status,
-      },
-    );
-  }
-  return response.json();
-}
+type Entry = Record<string, unknown>;
 
-/** Every published entry of a type, page by page in a stable order. */
-export async function fetchEntries(
-  cms: CmsConnection,
-  type: CmsContentType,
-): Promise<Array<Record<string, unknown>>> {
-  const base = new URLSearchParams();
-  appendPopulate(base, type.populate);
+const populateQuery = (type: CmsContentType) =>
+  new URLSearchParams(populateParameters(type.populate));
+
+/** Every published entry of a type (a single type: its one entry; unpublished, a CmsRequestError 404). */
+export async function fetchEntries(cms: CmsConnection, type: CmsContentType): Promise<Entry[]> {
   if (type.kind === 'single') {
-    const body = (await getJson(cms, type.endpoint, base)) as { data: Record<string, unknown> };
-    return [body.data];
+    return [(await cmsGet<{ data: Entry }>(cms, type.endpoint, populateQuery(type))).data];
   }
-  const entries: Array<Record<string, unknown>> = [];
-  for (let page = 1; ; page += 1) {
-    const query = new URLSearchParams(base);
-    query.set('pagination[page]', String(page));
-    query.set('pagination[pageSize]', String(PAGE_SIZE));
-    // Without a sort, PostgreSQL may page inconsistently (rows repeated or skipped).
-    query.set('sort', 'id:asc');
-    const body = (await getJson(cms, type.endpoint, query)) as {
-      data: Array<Record<string, unknown>>;
-      meta: { pagination: { pageCount: number } };
-    };
-    entries.push(...body.data);
-    if (page >= body.meta.pagination.pageCount) return entries;
-  }
+  return cmsGetAll<Entry>(cms, type.endpoint, populateQuery(type));
 }
 
 type Issue = z.core.$ZodIssue;
@@ -114,21 +73,9 @@ export async function fetchEntry(
   documentId: string,
   status: 'draft' | 'published',
 ): Promise<Record<string, unknown> | null> {
-  const query = new URLSearchParams({ status });
-  appendPopulate(query, type.populate);
-  try {
-    const body = (await getJson(
-      cms,
-      `${type.endpoint}/${encodeURIComponent(documentId)}`,
-      query,
-    )) as {
-      data: Record<string, unknown> | null;
-    };
-    return body.data;
-  } catch (error) {
-    if (error instanceof CmsUnavailableError && error.status === 404) return null;
-    throw error;
-  }
+  const query = populateQuery(type);
+  query.set('status', status);
+  return cmsGetOne<Entry>(cms, `${type.endpoint}/${encodeURIComponent(documentId)}`, query);
 }
 
 /** Validates one raw entry; the first problem becomes a CmsEntryInvalidError naming the field. */
@@ -140,12 +87,21 @@ export function validateEntry<T>(
   if (result.success) return result.data;
   const issue = deepestIssue(result.error.issues[0]);
   const field = issue.path.length > 0 ? issue.path.join('.') : '(entry)';
-  throw new CmsEntryInvalidError(
-    type.name,
-    String(raw.documentId ?? '(no documentId)'),
+  throw new CmsEntryInvalidError({
+    type: type.name,
+    documentId: String(raw.documentId ?? '(no documentId)'),
     field,
-    issue.message.toLowerCase(),
-  );
+    problem: issue.message.toLowerCase(),
+  });
+}
+
+function validOrFailBuild(type: CmsContentType, raw: Entry): Entry {
+  try {
+    return validateEntry(type, raw) as Entry;
+  } catch (error) {
+    if (error instanceof CmsEntryInvalidError) failBuildOn(error.entry);
+    throw error;
+  }
 }
 
 /**
@@ -157,7 +113,7 @@ export function strapiLoader(type: CmsContentType, connection?: CmsConnection): 
   return {
     name: `strapi-${type.name}`,
     load: async ({ store, generateDigest, logger }: LoaderContext) => {
-      const cms = connection ?? cmsConnectionFromEnv();
+      const cms = connection ?? cmsConnectionFromEnv(rootEnv());
       const started = Date.now();
       const entries = await fetchEntries(cms, type);
       const seen = new Set<string>();
@@ -167,7 +123,7 @@ export function strapiLoader(type: CmsContentType, connection?: CmsConnection): 
         seen.add(id);
         const digest = generateDigest({ schemaVersion: SCHEMA_VERSION, raw });
         if (store.get(id)?.digest === digest) continue;
-        const data = validateEntry(type, raw) as Record<string, unknown>;
+        const data = validOrFailBuild(type, raw);
         store.set({ id, data, digest });
         changed += 1;
       }

@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { getGlobal } from '../lib/site-data';
-import { mediaItemPath } from '../lib/site-paths';
+import { mediaItemPath } from '@dejala/search/site-urls';
 
 /** The médiathèque feed: the 50 most recently published items. */
 export const GET: APIRoute = async ({ site }) => {

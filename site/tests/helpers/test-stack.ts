@@ -24,7 +24,7 @@ import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/help
 import type { PostgresCluster } from '../../../cms/tests/helpers/postgres-cluster';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
 import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
-import { loadRelease } from '../../server/release.ts';
+import { loadRelease } from '../../server/loaded-release.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { addFixtureContent } from './cms-fixtures';
 
@@ -91,7 +91,11 @@ export async function indexPublishedMedia(
   textCacheDir: string,
 ): Promise<void> {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-  const entries = await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken });
+  const entries = await fetchAllPublishedMedia({
+    url: cms.url,
+    token: cms.siteToken,
+    publicUrl: cms.url,
+  });
   const texts = createDocumentTexts({
     cacheDir: textCacheDir,
     readUpload: uploadReader({ baseUrl: cms.url }),

@@ -9,7 +9,9 @@ import {
   testDatabases,
   type DatabaseKind,
 } from '../../../cms/tests/helpers/databases';
-import { digestFolder } from '../../server/release.ts';
+import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
+import { readPublishedState } from '../../server/published-state.ts';
+import { digestFolder } from '../../server/loaded-release.ts';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -159,6 +161,54 @@ describe.each(testDatabases())(
       expect(await home.text()).toContain('Dialogue territorial');
     });
 
+    // What adding a public type must not forget: search/src/content-registry.ts lists them.
+    it('gives every public type of the registry its pages, sitemap entries, published-state check and preview', async () => {
+      await settled();
+      const siteRead = { url: cms.url, token: cms.siteToken, publicUrl: cms.url };
+      const state = await readPublishedState(siteRead);
+      const sitemap = await (await fetch(`${site.url}/sitemap-0.xml`)).text();
+      for (const type of PUBLIC_TYPE_LIST.filter((each) => each.path)) {
+        const list = await cmsCall('GET', `/api/${type.endpoint}?fields[0]=slug`, cms.siteToken);
+        const [entry] = list.data as Array<{ documentId: string; slug: string }>;
+        expect(entry, `a published ${type.name} in the seed`).toBeDefined();
+        const pagePath = type.path!(entry!.slug);
+        expect((await fetch(`${site.url}${pagePath}`)).status, `${type.name}: ${pagePath}`).toBe(
+          200,
+        );
+        expect(sitemap, `${type.name} in the sitemap`).toContain(`${pagePath}</loc>`);
+        expect(state.paths, `${type.name} in the published state`).toContain(pagePath);
+        const link = await cmsCall(
+          'GET',
+          `/content-manager/preview/url/${type.uid}?documentId=${entry!.documentId}&status=published`,
+          adminToken,
+        );
+        const preview = await fetch(link.data.url as string);
+        expect(preview.status, `${type.name} preview`).toBe(200);
+        expect(await preview.text()).toContain('Aperçu de la version publiée');
+      }
+      // Every type counts in the fingerprint that tells whether the live build is outdated.
+      let fingerprint = state.fingerprint;
+      for (const type of PUBLIC_TYPE_LIST.filter((each) => !each.path)) {
+        const base =
+          type.kind === 'single'
+            ? `/content-manager/single-types/${type.uid}`
+            : `/content-manager/collection-types/${type.uid}`;
+        const target =
+          type.kind === 'single'
+            ? base
+            : `${base}/${(await cmsCall('GET', base, adminToken)).results[0].documentId}`;
+        // Saved as it is, then published again: only its update time moves.
+        const saved = await cmsCall('PUT', target, adminToken, {});
+        // A saved draft has no publication date; types without drafts are published as saved.
+        if (saved.data.publishedAt === null)
+          await cmsCall('POST', `${target}/actions/publish`, adminToken, {});
+        const next = (await readPublishedState(siteRead)).fingerprint;
+        expect(next, `${type.name} in the fingerprint`).not.toBe(fingerprint);
+        fingerprint = next;
+      }
+      await settled();
+    });
+
     it('refuses a rebuild without the secret or with a wrong one, and builds nothing', async () => {
       const before = await settled();
       expect((await hook(null)).status).toBe(401);
@@ -243,10 +293,41 @@ describe.each(testDatabases())(
       expect(failed.lastBuild.error).toMatch(
         new RegExp(`CMS entry media-item ${bad}: field "body\\.0\\.image\\.alternativeText"`),
       );
+      // As data too: what the CMS panel chooses its advice from.
+      expect(failed.lastBuild.invalidEntry).toEqual({
+        type: 'media-item',
+        documentId: bad,
+        field: 'body.0.image.alternativeText',
+        problem: expect.stringMatching(/\S/),
+      });
       expect(liveDigest()).toBe(live);
       expect((await fetch(`${site.url}/mediatheque/image-sans-alternative/`)).status).toBe(404);
 
       await cmsCall('DELETE', `${CM}/${bad}`, adminToken);
+      expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
+    });
+
+    it('stops at a free page on an address the site uses itself, and names it', async () => {
+      await settled();
+      const live = liveDigest();
+      const PAGES = '/content-manager/collection-types/api::page.page';
+      const created = await cmsCall('POST', PAGES, adminToken, {
+        title: 'Nos offres en double',
+        slug: 'offres',
+        summary: 'Une page libre qui prendrait l’adresse de la liste des offres.',
+      });
+      const page = created.data.documentId as string;
+      await cmsCall('POST', `${PAGES}/${page}/actions/publish`, adminToken, {});
+      const failed = await eventuallyBuilt();
+      expect(failed.lastBuild.ok).toBe(false);
+      expect(failed.lastBuild.invalidEntry).toEqual({
+        type: 'page',
+        documentId: page,
+        field: 'slug',
+        problem: 'is "offres", an address the site uses itself; choose another slug',
+      });
+      expect(liveDigest()).toBe(live);
+      await cmsCall('DELETE', `${PAGES}/${page}`, adminToken);
       expect((await eventuallyBuilt()).lastBuild.ok).toBe(true);
     });
 

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CMS_CONTENT_TYPES } from '../../src/loaders/content-types';
-import { CmsEntryInvalidError, CmsUnavailableError, strapiLoader } from '../../src/loaders/strapi';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CmsRequestError } from '@dejala/search/cms/cms-client';
+import { CMS_CONTENT_TYPES } from '../../src/loaders/collection-types';
+import { INVALID_ENTRY_FILE, readInvalidEntry } from '../../src/loaders/invalid-entry-file';
+import { CmsEntryInvalidError, strapiLoader } from '../../src/loaders/strapi';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 
@@ -116,15 +121,26 @@ describe('Strapi content loader against a seeded CMS', () => {
       body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
     });
     const { context } = memoryContext();
+    // The site server names a file per build: the entry is written there as data.
+    const recordFile = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-invalid-')),
+      'entry.json',
+    );
+    vi.stubEnv(INVALID_ENTRY_FILE, recordFile);
     const error = await loader()
       .load(context)
-      .catch((failure: unknown) => failure);
+      .catch((failure: unknown) => failure)
+      .finally(() => vi.unstubAllEnvs());
     expect(error).toBeInstanceOf(CmsEntryInvalidError);
-    expect(error).toMatchObject({
-      contentType: 'media-item',
+    const invalidEntry = {
+      type: 'media-item',
       documentId: item.documentId,
       field: 'body.0.image.alternativeText',
-    });
+      problem: expect.stringMatching(/\S/),
+    };
+    expect((error as CmsEntryInvalidError).entry).toEqual(invalidEntry);
+    expect(readInvalidEntry(recordFile)).toEqual(invalidEntry);
+    fs.rmSync(path.dirname(recordFile), { recursive: true });
     await write(cms, 'DELETE', `media-items/${item.documentId}`);
   });
 
@@ -136,7 +152,7 @@ describe('Strapi content loader against a seeded CMS', () => {
       publicUrl: cms.url,
     });
     await expect(wrongToken.load(context)).rejects.toThrow(
-      new CmsUnavailableError(
+      new CmsRequestError(
         'CMS answered 401 to GET /api/offers: {"data":null,"error":{"status":401,"name":"UnauthorizedError","message":"Missing or invalid credentials","details":{}}}',
         { status: 401 },
       ),

@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from '../../src/components/Blocks.astro';
-import { CMS_CONTENT_TYPES } from '../../src/loaders/content-types';
+import { CMS_CONTENT_TYPES } from '../../src/loaders/collection-types';
 import { validateEntry } from '../../src/loaders/strapi';
 import type { Block } from '../../src/schemas/blocks';
 

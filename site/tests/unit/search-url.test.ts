@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchRequest } from '@dejala/search/search-request';
-import { EMPTY_SEARCH, queryFromSearch, searchFromQuery } from '../../src/islands/search-url';
+import { EMPTY_SEARCH, queryFromSearch, searchFromQuery } from '../../src/media-search/search-url';
 
 describe('search state in the URL', () => {
   it('round-trips a search through its query string', () => {

@@ -1,15 +1,7 @@
+import type { InvalidEntry, SiteStatus } from '@dejala/search/site-status';
 import type { PanelText } from '../side-panel/panel-text';
 
-/** What the CMS reports about the site server (`GET /dejala/site-status`). */
-export interface SiteStatus {
-  reachable: boolean;
-  configured?: boolean;
-  state?: 'idle' | 'queued' | 'building';
-  lastBuild?: { ok: boolean; startedAt: string; finishedAt: string; error?: string } | null;
-  liveSince?: string | null;
-  /** When the live build read the CMS: later publications are not in it yet. */
-  liveContentReadAt?: string | null;
-}
+export type { SiteStatus };
 
 /** The entry shown in the edit view, as far as its publication goes. */
 export interface EditedEntry {
@@ -20,12 +12,11 @@ export interface EditedEntry {
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
-/** Why a build failed, in words an editor can act on (the error is the site server's English). */
-function explainFailure(error: string | undefined, entry: EditedEntry): PanelText {
-  const invalid = /CMS entry (\S+) (\S+): field "([^"]+)"/.exec(error ?? '');
+/** Why a build failed, in words an editor can act on: the entry that stopped it, if one did. */
+function explainFailure(invalid: InvalidEntry | undefined, entry: EditedEntry): PanelText {
   if (invalid) {
-    const [, , documentId, field] = invalid;
-    const what = field!.endsWith('alternativeText')
+    const { documentId, field } = invalid;
+    const what = field.endsWith('alternativeText')
       ? 'une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers)'
       : `le champ « ${field} »`;
     const which = documentId === entry.documentId ? 'Cette fiche' : `La fiche ${documentId}`;
@@ -64,7 +55,7 @@ export function statusMessage(status: SiteStatus | null, entry: EditedEntry): Pa
     };
   }
   if (status.lastBuild && !status.lastBuild.ok)
-    return explainFailure(status.lastBuild.error, entry);
+    return explainFailure(status.lastBuild.invalidEntry, entry);
   if (!entry.publishedAt) {
     return {
       tone: 'neutral',

@@ -1,0 +1,44 @@
+// The public site's URLs, as fixed by the URL contract (trailing slashes, French segments): the
+// one builder of each, for the site's pages, its server, the search documents and the CMS.
+
+const segment = (slug: string) => encodeURIComponent(slug);
+
+export const offerPath = (slug: string) => `/offres/${segment(slug)}/`;
+export const trainingPath = (slug: string) => `/formations/${segment(slug)}/`;
+/** Public URL of a médiathèque item's page. */
+export const mediaItemPath = (slug: string) => `/mediatheque/${segment(slug)}/`;
+/** The click-to-load page of a video: the only page that embeds the third-party player. */
+export const videoPlayerPath = (slug: string) => `/mediatheque/${segment(slug)}/lecture/`;
+export const caseStudyPath = (slug: string) => `/etudes-de-cas/${segment(slug)}/`;
+export const freePagePath = (slug: string) => `/${segment(slug)}/`;
+/** Page n (≥ 2) of the static médiathèque list; page 1 is the search page itself. */
+export const mediaListPath = (page: number) =>
+  page <= 1 ? '/mediatheque/' : `/mediatheque/page/${page}/`;
+
+/**
+ * Absolute URL of an upload: Strapi stores local uploads as `/uploads/…`, served by the CMS at
+ * its public address (`cmsPublicUrl`). URLs of other providers are already absolute.
+ */
+export function uploadUrl(url: string, cmsPublicUrl: string): string {
+  return url.startsWith('/') ? `${cmsPublicUrl.replace(/\/$/, '')}${url}` : url;
+}
+
+/** First path segments the site uses itself: a free page may not take one of them. */
+export const RESERVED_SEGMENTS = [
+  'offres',
+  'formations',
+  'mediatheque',
+  'etudes-de-cas',
+  'preview',
+  '_search',
+  '_hooks',
+  '_astro',
+  'fonts',
+  'rss.xml',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  'site-settings.json',
+  '404',
+  'robots.txt',
+  'favicon.svg',
+];
