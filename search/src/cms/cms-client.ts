@@ -45,7 +45,10 @@ export async function cmsGet<T>(
   const search = query.size > 0 ? `?${query}` : '';
   let response: Response;
   try {
-    response = await fetchWithRetry(`${cms.url}/api/${path}${search}`, cms.token);
+    response = await fetchWithRetry(
+      `${cms.url.replace(/\/$/, '')}/api/${path}${search}`,
+      cms.token,
+    );
   } catch (error) {
     throw new CmsRequestError(`CMS unreachable at ${cms.url}: ${(error as Error).message}`, {
       cause: error,
