@@ -1,7 +1,7 @@
 // The site server's build status, as `GET /_hooks/status` answers it and the CMS's editors'
 // panel reads it: one definition for both (the panel imports the types only).
 
-/** An entry the site cannot render, as a failed build names it. */
+/** An entry the site cannot render, as a build names it. */
 export interface InvalidEntry {
   /** Strapi's singular API id (`media-item`). */
   type: string;
@@ -25,8 +25,11 @@ export interface BuildRecord {
   durationMs: number;
   /** Why the build failed (English, for operators); absent when it succeeded. */
   error?: string;
-  /** The entry that stopped the build, when one did: what editors are told to fix. */
-  invalidEntry?: InvalidEntry;
+  /**
+   * Published entries the build could not render: each keeps its last good page (or has none
+   * if it never had one) while the rest of the site goes live. What editors are told to fix.
+   */
+  exceptions?: InvalidEntry[];
   /** What asked for the build (webhook event, reconciliation, start-up). */
   reasons: string[];
 }

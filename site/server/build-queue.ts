@@ -1,8 +1,11 @@
 import type { BuildRecord, BuildState, InvalidEntry } from '@dejala/search/site-status';
 
 export interface BuildQueueOptions {
-  /** Builds, checks and switches a release; throws when the live site must stay as it is. */
-  build: (reasons: string[]) => Promise<void>;
+  /**
+   * Builds, checks and switches a release; throws when the live site must stay as it is.
+   * Returns the entries the release could not render, if any.
+   */
+  build: (reasons: string[]) => Promise<{ exceptions?: InvalidEntry[] } | void>;
   /** Quiet time after the last request before a build starts: bursts become one build. */
   debounceMs: number;
   onFinished?: (record: BuildRecord) => void;
@@ -67,12 +70,11 @@ export class BuildQueue {
     this.#count += 1;
     const started = new Date();
     let error: string | undefined;
-    let invalidEntry: InvalidEntry | undefined;
+    let exceptions: InvalidEntry[] = [];
     try {
-      await this.#options.build(reasons);
+      exceptions = (await this.#options.build(reasons))?.exceptions ?? [];
     } catch (failure) {
       error = (failure as Error).message;
-      invalidEntry = (failure as { invalidEntry?: InvalidEntry }).invalidEntry;
     }
     const finished = new Date();
     this.#last = {
@@ -81,7 +83,7 @@ export class BuildQueue {
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
       ...(error === undefined ? {} : { error }),
-      ...(invalidEntry ? { invalidEntry } : {}),
+      ...(exceptions.length > 0 ? { exceptions } : {}),
       reasons,
     };
     this.#options.onFinished?.(this.#last);

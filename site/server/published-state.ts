@@ -5,8 +5,8 @@ import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 
 /** What the CMS publishes right now, in brief. */
 export interface PublishedState {
-  /** The page every published entry must have in a build. */
-  paths: string[];
+  /** The page every published entry with a page of its own must have in a build. */
+  pages: Array<{ documentId: string; path: string }>;
   /** Changes whenever any published entry of any public type is created, changed or removed. */
   fingerprint: string;
 }
@@ -20,7 +20,7 @@ type Row = { documentId: string; slug?: string; updatedAt: string };
  */
 export async function readPublishedState(cms: CmsConnection): Promise<PublishedState> {
   const hash = createHash('sha256');
-  const paths: string[] = [];
+  const pages: PublishedState['pages'] = [];
   for (const type of PUBLIC_TYPE_LIST) {
     if (type.kind === 'single') {
       // An unpublished single type answers 404: it counts as absent.
@@ -34,9 +34,9 @@ export async function readPublishedState(cms: CmsConnection): Promise<PublishedS
     }
     const fields = type.path ? ['slug', 'updatedAt'] : ['updatedAt'];
     for (const row of await cmsGetAll<Row>(cms, type.endpoint, queryOf(fieldParameters(fields)))) {
-      if (type.path) paths.push(type.path(row.slug!));
+      if (type.path) pages.push({ documentId: row.documentId, path: type.path(row.slug!) });
       hash.update(`${type.endpoint}/${row.documentId}@${row.updatedAt}\n`);
     }
   }
-  return { paths, fingerprint: hash.digest('hex') };
+  return { pages, fingerprint: hash.digest('hex') };
 }

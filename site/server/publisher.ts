@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
-import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
-import { INVALID_ENTRY_FILE, readInvalidEntry } from '../src/loaders/invalid-entry-file.ts';
+import type { InvalidEntry } from '@dejala/search/site-status';
+import {
+  BUILD_EXCEPTIONS_FILE,
+  readBuildExceptions,
+} from '../src/loaders/build-exceptions-file.ts';
 import { runAstroBuild } from './astro-build.ts';
 import { readPublishedState } from './published-state.ts';
 import { checkRelease } from './release-checks.ts';
@@ -33,15 +36,10 @@ interface LiveRecord {
   wentLiveAt: string;
 }
 
-/** A build that did not go live; `invalidEntry` names the entry that stopped it, if one did. */
-export class BuildFailedError extends Error {
-  readonly invalidEntry?: InvalidEntry;
-
-  constructor(message: string, options: ErrorOptions & { invalidEntry?: InvalidEntry } = {}) {
-    super(message, options);
-    this.name = 'BuildFailedError';
-    this.invalidEntry = options.invalidEntry;
-  }
+/** A release that went live. */
+export interface Published {
+  /** Published entries it could not render: each kept its last good page, if it had one. */
+  exceptions: InvalidEntry[];
 }
 
 /**
@@ -87,39 +85,34 @@ export class Publisher {
     return (await readPublishedState(this.#options.cms)).fingerprint !== this.#live.fingerprint;
   }
 
-  async build(reasons: string[]): Promise<void> {
+  async build(reasons: string[]): Promise<Published> {
     const { dataDir, cms, log } = this.#options;
     const buildDir = path.join(dataDir, 'build');
     log(`site: build started (${reasons.join(', ')})`);
     const contentReadAt = new Date().toISOString();
     const before = await readPublishedState(cms);
     fs.rmSync(buildDir, { recursive: true, force: true });
-    const invalidEntryFile = path.join(dataDir, 'invalid-entry.json');
-    fs.rmSync(invalidEntryFile, { force: true });
-    try {
-      await runAstroBuild({
-        ...this.#options.buildEnv,
-        CMS_URL: cms.url,
-        SITE_API_TOKEN: cms.token,
-        SITE_OUT_DIR: buildDir,
-        SITE_CACHE_DIR: path.join(dataDir, 'cache'),
-        [INVALID_ENTRY_FILE]: invalidEntryFile,
-      });
-    } catch (error) {
-      // The build says which entry stopped it as data; any other failure is told by Astro's output.
-      const invalidEntry = readInvalidEntry(invalidEntryFile);
-      throw new BuildFailedError(
-        invalidEntry
-          ? `astro build failed: ${describeInvalidEntry(invalidEntry)}`
-          : (error as Error).message,
-        { cause: error, invalidEntry },
-      );
-    }
+    // The build lists, as data, the entries it could not render.
+    const exceptionsFile = path.join(dataDir, 'build-exceptions.jsonl');
+    fs.rmSync(exceptionsFile, { force: true });
+    await runAstroBuild({
+      ...this.#options.buildEnv,
+      CMS_URL: cms.url,
+      SITE_API_TOKEN: cms.token,
+      SITE_OUT_DIR: buildDir,
+      SITE_CACHE_DIR: path.join(dataDir, 'cache'),
+      [BUILD_EXCEPTIONS_FILE]: exceptionsFile,
+    });
+    const exceptions = readBuildExceptions(exceptionsFile);
     const after = await readPublishedState(cms);
     const releaseDir = this.#store.adopt(buildDir);
-    // Entries (un)published during the build are left to the follow-up build they triggered.
-    const stillPublished = new Set(after.paths);
-    const expected = before.paths.filter((urlPath) => stillPublished.has(urlPath));
+    // Entries (un)published during the build are left to the follow-up build they triggered;
+    // an exception's page is its last good one, possibly at another address, or none.
+    const stillPublished = new Set(after.pages.map((page) => page.path));
+    const excepted = new Set(exceptions.map((entry) => entry.documentId));
+    const expected = before.pages
+      .filter((page) => stillPublished.has(page.path) && !excepted.has(page.documentId))
+      .map((page) => page.path);
     const problems = checkRelease(releaseDir, expected, this.#options.secrets);
     if (problems.length > 0) {
       this.#store.discard(releaseDir);
@@ -137,7 +130,14 @@ export class Publisher {
       wentLiveAt: new Date().toISOString(),
     };
     fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);
-    log(`site: ${path.basename(releaseDir)} is live (${expected.length} entry pages checked)`);
+    log(
+      `site: ${path.basename(releaseDir)} is live (${expected.length} entry pages checked` +
+        (exceptions.length > 0
+          ? `, ${exceptions.length} entries left at their last good version`
+          : '') +
+        ')',
+    );
+    return { exceptions };
   }
 
   #readRecord(): LiveRecord | null {

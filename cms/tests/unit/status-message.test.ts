@@ -38,55 +38,56 @@ describe('site status shown to editors', () => {
     ).toMatch(/^Mise à jour du site en cours/);
   });
 
-  it('explains a failed build in French, naming what to fix in this entry', () => {
-    const message = statusMessage(
-      {
-        reachable: true,
-        state: 'idle',
-        lastBuild: {
-          ...built,
-          ok: false,
-          error: 'astro build failed: CMS entry media-item abc123: field …',
-          invalidEntry: {
+  it('tells the editor of an entry the site could not show what to fix; the others are live', () => {
+    const status = {
+      reachable: true,
+      state: 'idle' as const,
+      lastBuild: {
+        ...built,
+        exceptions: [
+          {
             type: 'media-item',
             documentId: 'abc123',
             field: 'body.0.image.alternativeText',
             problem: 'is missing (text alternative of an image)',
           },
-        },
+          { type: 'page', documentId: 'page1', field: 'slug', problem: 'is "offres", …' },
+        ],
       },
-      { documentId: 'abc123', publishedAt: '2026-11-29T09:00:00.000Z' },
+      liveSince: '2026-11-29T10:00:07.000Z',
+      liveContentReadAt: '2026-11-29T10:00:00.000Z',
+    };
+    const published = '2026-11-29T09:00:00.000Z';
+    const broken = statusMessage(status, { documentId: 'abc123', publishedAt: published });
+    expect(broken.tone).toBe('danger');
+    expect(broken.text).toBe(
+      'Cette version n’est pas en ligne : le site ne peut pas l’afficher. Il montre la version précédente de la fiche, si elle en avait une.',
+    );
+    expect(broken.advice).toBe(
+      'À corriger : une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers). Corrigez-la puis publiez à nouveau.',
+    );
+    expect(statusMessage(status, { documentId: 'page1', publishedAt: published }).advice).toBe(
+      'À corriger : le champ « slug ». Corrigez-la puis publiez à nouveau.',
+    );
+    const colleague = statusMessage(status, { documentId: 'other', publishedAt: published });
+    expect(colleague.tone).toBe('success');
+    expect(colleague.text).toMatch(/^En ligne\./);
+  });
+
+  it('asks to publish again when a build failed for another reason', () => {
+    const message = statusMessage(
+      {
+        reachable: true,
+        state: 'idle',
+        lastBuild: { ...built, ok: false, error: 'astro build failed' },
+      },
+      { documentId: 'this-one', publishedAt: '2026-11-29T09:00:00.000Z' },
     );
     expect(message.tone).toBe('danger');
     expect(message.text).toBe(
       'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.',
     );
-    expect(message.advice).toBe(
-      'Cette fiche ne peut pas être affichée : une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers). Corrigez-la puis publiez-la à nouveau.',
-    );
-  });
-
-  it('names another entry by its documentId and the field to fix; a failure without an entry asks to publish again', () => {
-    const failed = (invalidEntry?: {
-      type: string;
-      documentId: string;
-      field: string;
-      problem: string;
-    }) =>
-      statusMessage(
-        {
-          reachable: true,
-          state: 'idle',
-          lastBuild: { ...built, ok: false, error: 'astro build failed', invalidEntry },
-        },
-        { documentId: 'this-one', publishedAt: '2026-11-29T09:00:00.000Z' },
-      ).advice;
-    expect(
-      failed({ type: 'page', documentId: 'other', field: 'slug', problem: 'is "offres", …' }),
-    ).toBe(
-      'La fiche other ne peut pas être affichée : le champ « slug ». Corrigez-la puis publiez-la à nouveau.',
-    );
-    expect(failed()).toMatch(/^Publiez à nouveau dans quelques minutes/);
+    expect(message.advice).toMatch(/^Publiez à nouveau dans quelques minutes/);
   });
 
   it('tells editors their work is kept when the site server is down, and what a draft means', () => {

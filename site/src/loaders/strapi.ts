@@ -6,12 +6,12 @@ import { populateParameters } from '@dejala/search/cms/populate';
 import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
 import { rootEnv } from '../lib/root-env';
 import type { CmsContentType } from './collection-types';
-import { recordInvalidEntry } from './invalid-entry-file';
+import { recordBuildException } from './build-exceptions-file';
 
 // Part of every digest: bump it when a schema changes, so stored entries are validated again.
 const SCHEMA_VERSION = 1;
 
-/** An entry the CMS returned that the site cannot render: the build stops on it. */
+/** An entry the CMS returned that the site cannot render. */
 export class CmsEntryInvalidError extends Error {
   readonly entry: InvalidEntry;
 
@@ -26,10 +26,13 @@ export class CmsEntryInvalidError extends Error {
   }
 }
 
-/** Stops the build on an entry it cannot render, telling the site server which one. */
-export function failBuildOn(entry: InvalidEntry): never {
-  recordInvalidEntry(entry);
-  throw new CmsEntryInvalidError(entry);
+/**
+ * Leaves out of this build an entry it cannot render, telling the site server which one and
+ * why; the rest of the site is built as usual.
+ */
+export function skipInvalidEntry(entry: InvalidEntry, log: (message: string) => void): void {
+  recordBuildException(entry);
+  log(`${describeInvalidEntry(entry)}: its last good version stays (if it had one)`);
 }
 
 type Entry = Record<string, unknown>;
@@ -95,19 +98,12 @@ export function validateEntry<T>(
   });
 }
 
-function validOrFailBuild(type: CmsContentType, raw: Entry): Entry {
-  try {
-    return validateEntry(type, raw) as Entry;
-  } catch (error) {
-    if (error instanceof CmsEntryInvalidError) failBuildOn(error.entry);
-    throw error;
-  }
-}
-
 /**
  * Content-layer loader for one CMS type. Reads every published entry with the read-only
  * token, skips entries whose digest is unchanged since the last build, validates the others
- * and removes entries that are no longer published. Any invalid entry fails the whole build.
+ * and removes entries that are no longer published. An invalid entry does not hold back the
+ * others: the store keeps its last valid version (stored by an earlier build), if any, and
+ * the entry is reported to the site server as an exception.
  */
 export function strapiLoader(type: CmsContentType, connection?: CmsConnection): Loader {
   return {
@@ -118,14 +114,21 @@ export function strapiLoader(type: CmsContentType, connection?: CmsConnection): 
       const entries = await fetchEntries(cms, type);
       const seen = new Set<string>();
       let changed = 0;
+      let invalid = 0;
       for (const raw of entries) {
         const id = type.kind === 'single' ? type.name : String(raw.documentId);
         seen.add(id);
         const digest = generateDigest({ schemaVersion: SCHEMA_VERSION, raw });
+        // Only valid versions are stored: an invalid one is checked again at every build.
         if (store.get(id)?.digest === digest) continue;
-        const data = validOrFailBuild(type, raw);
-        store.set({ id, data, digest });
-        changed += 1;
+        try {
+          store.set({ id, data: validateEntry(type, raw) as Entry, digest });
+          changed += 1;
+        } catch (error) {
+          if (!(error instanceof CmsEntryInvalidError)) throw error;
+          skipInvalidEntry(error.entry, (message) => logger.warn(message));
+          invalid += 1;
+        }
       }
       let removed = 0;
       for (const id of store.keys()) {
@@ -135,7 +138,7 @@ export function strapiLoader(type: CmsContentType, connection?: CmsConnection): 
         }
       }
       logger.info(
-        `${type.name}: ${entries.length} entries (${changed} new or changed, ${removed} removed) in ${Date.now() - started} ms`,
+        `${type.name}: ${entries.length} entries (${changed} new or changed, ${removed} removed, ${invalid} invalid) in ${Date.now() - started} ms`,
       );
     },
   };

@@ -6,8 +6,11 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CmsRequestError } from '@dejala/search/cms/cms-client';
 import { CMS_CONTENT_TYPES } from '../../src/loaders/collection-types';
-import { INVALID_ENTRY_FILE, readInvalidEntry } from '../../src/loaders/invalid-entry-file';
-import { CmsEntryInvalidError, strapiLoader } from '../../src/loaders/strapi';
+import {
+  BUILD_EXCEPTIONS_FILE,
+  readBuildExceptions,
+} from '../../src/loaders/build-exceptions-file';
+import { strapiLoader } from '../../src/loaders/strapi';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 
@@ -32,7 +35,10 @@ function memoryContext() {
     },
     generateDigest: (data: unknown) =>
       createHash('sha1').update(JSON.stringify(data)).digest('hex'),
-    logger: { info: (message: string) => logs.push(message) },
+    logger: {
+      info: (message: string) => logs.push(message),
+      warn: (message: string) => logs.push(`warn: ${message}`),
+    },
   } as unknown as LoaderContext;
   return { context, entries, logs };
 }
@@ -75,7 +81,7 @@ describe('Strapi content loader against a seeded CMS', () => {
     expect(entries.size).toBe(REAL_MEDIA_ITEMS + SYNTHETIC);
     expect(logs.at(-1)).toMatch(
       new RegExp(
-        `^media-item: ${REAL_MEDIA_ITEMS + SYNTHETIC} entries \\(${REAL_MEDIA_ITEMS + SYNTHETIC} new or changed, 0 removed\\)`,
+        `^media-item: ${REAL_MEDIA_ITEMS + SYNTHETIC} entries \\(${REAL_MEDIA_ITEMS + SYNTHETIC} new or changed, 0 removed, 0 invalid\\)`,
       ),
     );
     const sample = [...entries.values()].find(
@@ -88,7 +94,7 @@ describe('Strapi content loader against a seeded CMS', () => {
     });
 
     await loader().load(context);
-    expect(logs.at(-1)).toMatch(/\(0 new or changed, 0 removed\)/);
+    expect(logs.at(-1)).toMatch(/\(0 new or changed, 0 removed, 0 invalid\)/);
   });
 
   it('reprocesses a changed entry, removes an unpublished one, and never loads drafts', async () => {
@@ -105,43 +111,70 @@ describe('Strapi content loader against a seeded CMS', () => {
     });
 
     await loader().load(context);
-    expect(logs.at(-1)).toMatch(/\(1 new or changed, 1 removed\)/);
+    expect(logs.at(-1)).toMatch(/\(1 new or changed, 1 removed, 0 invalid\)/);
     expect(entries.get(first)?.data.summary).toBe('Résumé revu par un éditeur.');
     expect(entries.has(second)).toBe(false);
     expect(entries.has(draft.documentId)).toBe(false);
   });
 
-  it('fails with the type, documentId and field of an entry the site cannot render', async () => {
+  it('leaves out an entry the site cannot render, keeps its last valid version, and names it to the site server', async () => {
+    const { context, entries, logs } = memoryContext();
     const image = await upload(cms.url, cms.fullToken, 'sans-alt.png', 'image/png', PNG_1X1);
-    const item = await write(cms, 'POST', 'media-items', {
+    const valid = await write(cms, 'POST', 'media-items', {
+      title: 'Article bientôt cassé',
+      slug: 'article-bientot-casse',
+      type: 'article',
+      summary: 'Valide, puis modifié avec une image sans alternative.',
+    });
+    await loader().load(context);
+    const imageWithoutAlt = [{ type: 'image', image, children: [{ type: 'text', text: '' }] }];
+    await write(cms, 'PUT', `media-items/${valid.documentId}`, {
+      title: 'Article cassé',
+      body: imageWithoutAlt,
+    });
+    const neverValid = await write(cms, 'POST', 'media-items', {
       title: 'Image sans texte alternatif',
       slug: 'image-sans-alt',
       type: 'article',
       summary: 'Une image sans alternative.',
-      body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+      body: imageWithoutAlt,
     });
-    const { context } = memoryContext();
-    // The site server names a file per build: the entry is written there as data.
+    // The site server names a file per build: the entries are written there as data.
     const recordFile = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-invalid-')),
-      'entry.json',
+      fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-exceptions-')),
+      'exceptions.jsonl',
     );
-    vi.stubEnv(INVALID_ENTRY_FILE, recordFile);
-    const error = await loader()
-      .load(context)
-      .catch((failure: unknown) => failure)
-      .finally(() => vi.unstubAllEnvs());
-    expect(error).toBeInstanceOf(CmsEntryInvalidError);
-    const invalidEntry = {
+    vi.stubEnv(BUILD_EXCEPTIONS_FILE, recordFile);
+    try {
+      await loader().load(context);
+      // Checked again at every build until fixed, never stored.
+      await loader().load(context);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(logs.at(-1)).toMatch(/\(0 new or changed, 0 removed, 2 invalid\)/);
+    expect(entries.get(valid.documentId)?.data.title).toBe('Article bientôt cassé');
+    expect(entries.has(neverValid.documentId)).toBe(false);
+    const exception = (documentId: string) => ({
       type: 'media-item',
-      documentId: item.documentId,
+      documentId,
       field: 'body.0.image.alternativeText',
       problem: expect.stringMatching(/\S/),
-    };
-    expect((error as CmsEntryInvalidError).entry).toEqual(invalidEntry);
-    expect(readInvalidEntry(recordFile)).toEqual(invalidEntry);
+    });
+    expect(readBuildExceptions(recordFile)).toEqual([
+      exception(valid.documentId),
+      exception(neverValid.documentId),
+    ]);
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^warn: CMS entry media-item ${neverValid.documentId}: field "body\\.0\\.image\\.alternativeText"`,
+        ),
+      ),
+    );
     fs.rmSync(path.dirname(recordFile), { recursive: true });
-    await write(cms, 'DELETE', `media-items/${item.documentId}`);
+    await write(cms, 'DELETE', `media-items/${valid.documentId}`);
+    await write(cms, 'DELETE', `media-items/${neverValid.documentId}`);
   });
 
   it('says when the CMS cannot be read', async () => {

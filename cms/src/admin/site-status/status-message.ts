@@ -12,25 +12,15 @@ export interface EditedEntry {
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
-/** Why a build failed, in words an editor can act on: the entry that stopped it, if one did. */
-function explainFailure(invalid: InvalidEntry | undefined, entry: EditedEntry): PanelText {
-  if (invalid) {
-    const { documentId, field } = invalid;
-    const what = field.endsWith('alternativeText')
-      ? 'une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers)'
-      : `le champ « ${field} »`;
-    const which = documentId === entry.documentId ? 'Cette fiche' : `La fiche ${documentId}`;
-    return {
-      tone: 'danger',
-      text: BUILD_FAILED,
-      advice: `${which} ne peut pas être affichée : ${what}. Corrigez-la puis publiez-la à nouveau.`,
-    };
-  }
+/** Why the site could not show this entry's published version, in words an editor can act on. */
+function explainException({ field }: InvalidEntry): PanelText {
+  const what = field.endsWith('alternativeText')
+    ? 'une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers)'
+    : `le champ « ${field} »`;
   return {
     tone: 'danger',
-    text: BUILD_FAILED,
-    advice:
-      'Publiez à nouveau dans quelques minutes. Si l’échec se répète, prévenez l’administrateur du site.',
+    text: 'Cette version n’est pas en ligne : le site ne peut pas l’afficher. Il montre la version précédente de la fiche, si elle en avait une.',
+    advice: `À corriger : ${what}. Corrigez-la puis publiez à nouveau.`,
   };
 }
 
@@ -54,8 +44,19 @@ export function statusMessage(status: SiteStatus | null, entry: EditedEntry): Pa
       text: 'Mise à jour du site en cours : vos changements seront en ligne dans quelques instants.',
     };
   }
-  if (status.lastBuild && !status.lastBuild.ok)
-    return explainFailure(status.lastBuild.invalidEntry, entry);
+  if (status.lastBuild && !status.lastBuild.ok) {
+    return {
+      tone: 'danger',
+      text: BUILD_FAILED,
+      advice:
+        'Publiez à nouveau dans quelques minutes. Si l’échec se répète, prévenez l’administrateur du site.',
+    };
+  }
+  // The rest of the site went live; this entry could not be shown (others are not concerned).
+  const exception = status.lastBuild?.exceptions?.find(
+    (invalid) => invalid.documentId === entry.documentId,
+  );
+  if (exception) return explainException(exception);
   if (!entry.publishedAt) {
     return {
       tone: 'neutral',
