@@ -12,6 +12,9 @@ type Collections = {
 export const collections = Object.fromEntries(
   Object.entries(CMS_CONTENT_TYPES).map(([name, type]) => [
     name,
-    defineCollection({ loader: strapiLoader(type), schema: type.schema }),
+    // The schemas are built with the shared package's zod, another copy of Astro's major
+    // version: they work as they are, but their types differ in the minor version.
+    // `Collections` states each collection's schema type.
+    defineCollection({ loader: strapiLoader(type), schema: type.schema as never }),
   ]),
-) as Collections;
+) as unknown as Collections;

@@ -2,7 +2,7 @@ import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
 import { cmsUrlFromEnv } from '@dejala/search/cms/cms-connection';
 import { DOCUMENT_TEXT_LIMITS } from '@dejala/search/document-text/limits';
 import { uploadUrl } from '@dejala/search/site-urls';
-import type { MediaItem } from '../schemas/media-item';
+import type { MediaItem } from '@dejala/search/schemas/media-item';
 import { rootEnv } from './root-env';
 
 // One download per captions file and build: the item page and its .vtt both read it.

@@ -1,4 +1,4 @@
-import type { Training } from '../schemas/training';
+import type { Training } from '@dejala/search/schemas/training';
 import { SESSION_MODE_SCHEMA } from './training-labels';
 
 /** schema.org Course with one CourseInstance per session that is not cancelled. */

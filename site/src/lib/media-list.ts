@@ -1,5 +1,5 @@
 import { toMediaDocument } from '@dejala/search/media-document';
-import type { MediaItem } from '../schemas/media-item';
+import type { MediaItem } from '@dejala/search/schemas/media-item';
 import { RESULT_FIELDS } from '@dejala/search/search-request';
 import type { MediaFacets, MediaListItem } from '../media-search/media-search-types';
 

@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import type { Global } from '../schemas/global';
-import type { HomePage } from '../schemas/home-page';
+import type { Global } from '@dejala/search/schemas/global';
+import type { HomePage } from '@dejala/search/schemas/home-page';
 
 /** The `global` single type: every page needs it, so a missing one stops the build. */
 export async function getGlobal(): Promise<Global> {

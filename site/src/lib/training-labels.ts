@@ -1,4 +1,4 @@
-import type { TrainingSession } from '../schemas/training';
+import type { TrainingSession } from '@dejala/search/schemas/training';
 
 // The CMS stores session mode and status as stable tokens; visitors read French.
 export const SESSION_MODE_LABELS: Record<TrainingSession['mode'], string> = {

@@ -1,17 +1,17 @@
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import {
   PUBLIC_TYPES,
   type CollectionName,
   type PublicType,
 } from '@dejala/search/content-registry';
-import { caseStudy } from '../schemas/case-study';
-import { global } from '../schemas/global';
-import { homePage } from '../schemas/home-page';
-import { mediaItem } from '../schemas/media-item';
-import { offer } from '../schemas/offer';
-import { page } from '../schemas/page';
-import { territory, theme } from '../schemas/taxonomy';
-import { training } from '../schemas/training';
+import { caseStudy } from '@dejala/search/schemas/case-study';
+import { global } from '@dejala/search/schemas/global';
+import { homePage } from '@dejala/search/schemas/home-page';
+import { mediaItem } from '@dejala/search/schemas/media-item';
+import { offer } from '@dejala/search/schemas/offer';
+import { page } from '@dejala/search/schemas/page';
+import { territory, theme } from '@dejala/search/schemas/taxonomy';
+import { training } from '@dejala/search/schemas/training';
 
 /** How the site validates each public type (search/src/content-registry.ts lists them). */
 export const SCHEMAS = {

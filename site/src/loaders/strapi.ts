@@ -1,5 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { cmsGet, cmsGetAll, cmsGetOne } from '@dejala/search/cms/cms-client';
 import { cmsConnectionFromEnv, type CmsConnection } from '@dejala/search/cms/cms-connection';
 import { populateParameters } from '@dejala/search/cms/populate';

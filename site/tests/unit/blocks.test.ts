@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from '../../src/components/Blocks.astro';
 import { CMS_CONTENT_TYPES } from '../../src/loaders/collection-types';
 import { validateEntry } from '../../src/loaders/strapi';
-import type { Block } from '../../src/schemas/blocks';
+import type { Block } from '@dejala/search/schemas/blocks';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 // Strapi's rich-text "blocks" format. Validated strictly: an unknown node type fails the build
 // rather than silently disappearing from a page.
@@ -24,7 +24,7 @@ export type InlineNode = z.infer<typeof inlineNode>;
 
 const listItem = z.object({ type: z.literal('list-item'), children: z.array(inlineNode) });
 
-interface ListBlockShape {
+export interface ListBlockShape {
   type: 'list';
   format: 'ordered' | 'unordered';
   indentLevel?: number;

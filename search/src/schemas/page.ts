@@ -1,6 +1,6 @@
-import { z } from 'astro/zod';
-import { blocks } from './blocks';
-import { entryBase, seo, text } from './shared';
+import { z } from 'zod';
+import { blocks } from './blocks.js';
+import { entryBase, seo, text } from './shared.js';
 
 export const page = z.object({
   ...entryBase,

@@ -1,7 +1,7 @@
-import { MEDIA_TYPE_VALUES } from '@dejala/search/media-types';
-import { z } from 'astro/zod';
-import { blocks } from './blocks';
-import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
+import { MEDIA_TYPE_VALUES } from '../media-types.js';
+import { z } from 'zod';
+import { blocks } from './blocks.js';
+import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const mediaItem = z.object({
   ...entryBase,

@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
-import { seo, text } from './shared';
+import { z } from 'zod';
+import { seo, text } from './shared.js';
 
 export const global = z.object({
   documentId: z.string(),

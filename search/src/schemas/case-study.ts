@@ -1,6 +1,6 @@
-import { z } from 'astro/zod';
-import { blocks } from './blocks';
-import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared';
+import { z } from 'zod';
+import { blocks } from './blocks.js';
+import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const caseStudy = z.object({
   ...entryBase,

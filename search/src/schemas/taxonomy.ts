@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
-import { text } from './shared';
+import { z } from 'zod';
+import { text } from './shared.js';
 
 export const theme = z.object({
   documentId: z.string(),

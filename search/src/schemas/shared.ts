@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** A file of Strapi's media library, as the REST API returns it (size in kB). */
 export const mediaFile = z.object({
