@@ -2,8 +2,8 @@
 // server's published-state check and its previews, and the CMS's public permissions, editor
 // rights, slugs and preview links all derive from this list. Adding a public type: its CMS
 // schema, an entry here, its zod schema (search/src/schemas/) and its view (site/src/views/);
-// site/tests/e2e/content-registry.test.ts fails while a route, the sitemap, the published-state
-// check or the preview misses it.
+// the registry test in site/tests/integration/site-server.test.ts fails while a route, the
+// sitemap, the published-state check or the preview misses it.
 import type { Populate } from './cms/populate.js';
 import {
   caseStudyPath,
