@@ -7,6 +7,9 @@ import { rootEnv } from './root-env';
 
 // One download per captions file and build: the item page and its .vtt both read it.
 const cuesByUrl = new Map<string, Promise<Cue[]>>();
+// Read once, as for media URLs: the CMS's own address (server to server), not the public one
+// browsers use — behind a proxy, the public one may not be reachable from the server.
+const cmsUrl = cmsUrlFromEnv(rootEnv());
 
 async function download(url: string): Promise<Cue[]> {
   try {
@@ -28,9 +31,7 @@ export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
     console.warn(`captions: ${item.captions.url} is larger than the limit: page built without`);
     return Promise.resolve([]);
   }
-  // Fetched from the CMS's own address (server to server), not the public one browsers use:
-  // behind a proxy, the public one may not be reachable from the server.
-  const url = uploadUrl(item.captions.url, cmsUrlFromEnv(rootEnv()));
+  const url = uploadUrl(item.captions.url, cmsUrl);
   let cues = cuesByUrl.get(url);
   if (!cues) {
     cues = download(url);
