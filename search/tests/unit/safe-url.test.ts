@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLink } from '../../src/lib/safe-url';
+import { safeLink } from '../../src/safe-url.js';
 
 const SITE = 'https://www.deja-la.fr';
 
