@@ -10,6 +10,8 @@ export interface InvalidEntry {
   field: string;
   /** What is wrong with it, in English (`is missing`). */
   problem: string;
+  /** What to change, in French, for the entry's editors (search/src/schemas/site-rules.ts). */
+  advice?: string;
 }
 
 /** The operators' sentence for an invalid entry (logs, `lastBuild.error`). */

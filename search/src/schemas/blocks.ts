@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { safeLink } from '../safe-url.js';
+import { breaks, imageAlternative } from './site-rules.js';
 
 // Strapi's rich-text "blocks" format. Validated strictly: an unknown node type fails the build
 // rather than silently disappearing from a page.
@@ -15,7 +17,7 @@ const textNode = z.object({
 
 const linkNode = z.object({
   type: z.literal('link'),
-  url: z.string(),
+  url: z.string().refine((url) => safeLink(url) !== null, breaks('linkProtocol')),
   children: z.array(textNode),
 });
 
@@ -44,14 +46,7 @@ const imageBlock = z.object({
   type: z.literal('image'),
   image: z.object({
     url: z.string(),
-    // Images inside text carry information: one without a text alternative fails the build
-    // (fix: fill "Texte alternatif" on the image in the media library, then publish again).
-    alternativeText: z
-      .string({ error: 'is missing (text alternative of an image)' })
-      .trim()
-      .min(1, {
-        error: 'is empty (text alternative of an image)',
-      }),
+    alternativeText: imageAlternative,
     width: z.number().nullish(),
     height: z.number().nullish(),
   }),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const caseStudy = z.object({
   ...entryBase,
-  title: z.string(),
+  title: nonBlank,
   slug: z.string(),
   summary: z.string(),
   commissioner: text,

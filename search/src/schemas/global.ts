@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nonBlank } from './site-rules.js';
 import { seo, text } from './shared.js';
 
 export const global = z.object({
   documentId: z.string(),
   updatedAt: z.string(),
-  siteName: z.string(),
+  siteName: nonBlank,
   tagline: text,
   contactEmail: text,
   contactPhone: text,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, entryRefs, seo, text } from './shared.js';
 
 export const homePage = z.object({
   ...entryBase,
-  heroTitle: z.string(),
+  heroTitle: nonBlank,
   heroText: text,
   intro: blocks,
   featuredOffers: entryRefs,

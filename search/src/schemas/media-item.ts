@@ -1,11 +1,12 @@
 import { MEDIA_TYPE_VALUES } from '../media-types.js';
 import { z } from 'zod';
+import { editorLink, nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const mediaItem = z.object({
   ...entryBase,
-  title: z.string(),
+  title: nonBlank,
   slug: z.string(),
   type: z.enum(MEDIA_TYPE_VALUES),
   summary: z.string(),
@@ -13,7 +14,7 @@ export const mediaItem = z.object({
   year: z.number().int().nullish(),
   publicationDate: z.string().nullish(),
   authors: z
-    .array(z.object({ name: z.string(), affiliation: text }))
+    .array(z.object({ name: nonBlank, affiliation: text }))
     .nullish()
     .transform((value) => value ?? []),
   themes: taxonomyRefs,
@@ -21,7 +22,7 @@ export const mediaItem = z.object({
   file: mediaFile.nullish(),
   captions: mediaFile.nullish(),
   transcript: blocks,
-  externalUrl: text,
+  externalUrl: editorLink,
   durationMinutes: z.number().int().nullish(),
   cover: mediaFile.nullish(),
   caseStudies: entryRefs,

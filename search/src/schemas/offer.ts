@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const offer = z.object({
   ...entryBase,
-  title: z.string(),
+  title: nonBlank,
   slug: z.string(),
   tagline: text,
   summary: z.string(),

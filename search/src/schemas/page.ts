@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { freePageSlug, nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, seo, text } from './shared.js';
 
 export const page = z.object({
   ...entryBase,
-  title: z.string(),
-  slug: z.string(),
+  title: nonBlank,
+  slug: freePageSlug,
   summary: text,
   body: blocks,
   seo,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { nonBlank } from './site-rules.js';
 import { text } from './shared.js';
 
 export const theme = z.object({
   documentId: z.string(),
   updatedAt: z.string(),
-  name: z.string(),
+  name: nonBlank,
   slug: z.string(),
   description: text,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editorLink, nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
@@ -9,13 +10,13 @@ export const trainingSession = z.object({
   mode: z.enum(['onsite', 'online', 'blended']),
   seats: z.number().int().nullish(),
   status: z.enum(['open', 'full', 'cancelled']),
-  registrationUrl: text,
+  registrationUrl: editorLink,
 });
 export type TrainingSession = z.infer<typeof trainingSession>;
 
 export const training = z.object({
   ...entryBase,
-  title: z.string(),
+  title: nonBlank,
   slug: z.string(),
   summary: z.string(),
   objectives: blocks,

@@ -4,27 +4,9 @@ import {
   type CollectionName,
   type PublicType,
 } from '@dejala/search/content-registry';
-import { caseStudy } from '@dejala/search/schemas/case-study';
-import { global } from '@dejala/search/schemas/global';
-import { homePage } from '@dejala/search/schemas/home-page';
-import { mediaItem } from '@dejala/search/schemas/media-item';
-import { offer } from '@dejala/search/schemas/offer';
-import { page } from '@dejala/search/schemas/page';
-import { territory, theme } from '@dejala/search/schemas/taxonomy';
-import { training } from '@dejala/search/schemas/training';
+import { SCHEMAS } from '@dejala/search/schemas/entry-rules';
 
-/** How the site validates each public type (search/src/content-registry.ts lists them). */
-export const SCHEMAS = {
-  offers: offer,
-  trainings: training,
-  mediaItems: mediaItem,
-  caseStudies: caseStudy,
-  pages: page,
-  themes: theme,
-  territories: territory,
-  homePage,
-  global,
-} satisfies Record<CollectionName, z.ZodType<{ documentId: string }>>;
+export { SCHEMAS };
 
 /** A public type as the site reads it: the registry's entry and the schema that validates it. */
 export type CmsContentType<S extends z.ZodType = z.ZodType<{ documentId: string }>> = PublicType & {

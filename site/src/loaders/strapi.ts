@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { cmsGet, cmsGetAll, cmsGetOne } from '@dejala/search/cms/cms-client';
 import { cmsConnectionFromEnv, type CmsConnection } from '@dejala/search/cms/cms-connection';
 import { populateParameters } from '@dejala/search/cms/populate';
+import { checkEntry } from '@dejala/search/schemas/entry-rules';
 import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
 import { rootEnv } from '../lib/root-env';
 import type { CmsContentType } from './collection-types';
 import { recordBuildException } from './build-exceptions-file';
 
 // Part of every digest: bump it when a schema changes, so stored entries are validated again.
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** An entry the CMS returned that the site cannot render. */
 export class CmsEntryInvalidError extends Error {
@@ -30,7 +31,7 @@ export class CmsEntryInvalidError extends Error {
  * Leaves out of this build an entry it cannot render, telling the site server which one and
  * why; the rest of the site is built as usual.
  */
-export function skipInvalidEntry(entry: InvalidEntry, log: (message: string) => void): void {
+function skipInvalidEntry(entry: InvalidEntry, log: (message: string) => void): void {
   recordBuildException(entry);
   log(`${describeInvalidEntry(entry)}: its last good version stays (if it had one)`);
 }
@@ -46,24 +47,6 @@ export async function fetchEntries(cms: CmsConnection, type: CmsContentType): Pr
     return [(await cmsGet<{ data: Entry }>(cms, type.endpoint, populateQuery(type))).data];
   }
   return cmsGetAll<Entry>(cms, type.endpoint, populateQuery(type));
-}
-
-type Issue = z.core.$ZodIssue;
-
-/**
- * A block that matches no variant of a union is reported by zod at the union itself. The
- * variant whose `type` matched names the actual field (`body.3.image.alternativeText`); when
- * no variant's `type` matched, the node's type itself is unknown.
- */
-function deepestIssue(issue: Issue): Issue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  const matching = issue.errors.find(
-    (branch) => !branch.some((inner) => inner.path.length === 1 && inner.path[0] === 'type'),
-  );
-  if (!matching)
-    return { ...issue, path: [...issue.path, 'type'], message: 'is not a known block type' };
-  const [inner] = matching;
-  return deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
 }
 
 /**
@@ -86,16 +69,9 @@ export function validateEntry<T>(
   type: CmsContentType & { schema: z.ZodType<T> },
   raw: Record<string, unknown>,
 ): T {
-  const result = type.schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = deepestIssue(result.error.issues[0]);
-  const field = issue.path.length > 0 ? issue.path.join('.') : '(entry)';
-  throw new CmsEntryInvalidError({
-    type: type.name,
-    documentId: String(raw.documentId ?? '(no documentId)'),
-    field,
-    problem: issue.message.toLowerCase(),
-  });
+  const checked = checkEntry(type.schema, type.name, raw);
+  if (!checked.ok) throw new CmsEntryInvalidError(checked.invalid);
+  return checked.data;
 }
 
 /**
