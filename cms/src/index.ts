@@ -9,6 +9,7 @@ import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
 import { publishedOnlyMiddleware } from './document-middlewares/published-only';
 import { searchOutboxMiddleware } from './document-middlewares/search-outbox';
+import { siteRulesMiddleware } from './document-middlewares/site-rules';
 import { registerDocumentTextRoute } from './search-sync/document-text-route';
 import { startSearchSync, type SearchSync } from './search-sync/start';
 import { registerSiteStatusRoute } from './site-status/status-route';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(publishedOnlyMiddleware(strapi));
     strapi.documents.use(deriveSlugMiddleware(strapi));
     strapi.documents.use(mediaYearMiddleware);
+    strapi.documents.use(siteRulesMiddleware(strapi));
     strapi.documents.use(searchOutboxMiddleware(strapi, () => searchSync?.drainer.kick()));
     registerSiteStatusRoute(strapi);
     registerDocumentTextRoute(strapi, () => searchSync);
