@@ -50,7 +50,10 @@ describe('site status shown to editors', () => {
             documentId: 'abc123',
             field: 'body.0.image.alternativeText',
             problem: 'is missing (text alternative of an image)',
+            advice:
+              'Une image n’a pas de texte alternatif : renseignez-le sur l’image, dans la médiathèque des fichiers.',
           },
+          // As recorded before the advice was: the field is still named.
           { type: 'page', documentId: 'page1', field: 'slug', problem: 'is "offres", …' },
         ],
       },
@@ -64,10 +67,10 @@ describe('site status shown to editors', () => {
       'Cette version n’est pas en ligne : le site ne peut pas l’afficher. Il montre la version précédente de la fiche, si elle en avait une.',
     );
     expect(broken.advice).toBe(
-      'À corriger : une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers). Corrigez-la puis publiez à nouveau.',
+      'Champ « body » à corriger. Une image n’a pas de texte alternatif : renseignez-le sur l’image, dans la médiathèque des fichiers. Puis publiez à nouveau.',
     );
     expect(statusMessage(status, { documentId: 'page1', publishedAt: published }).advice).toBe(
-      'À corriger : le champ « slug ». Corrigez-la puis publiez à nouveau.',
+      'À corriger : le champ « slug ». Corrigez-le puis publiez à nouveau.',
     );
     const colleague = statusMessage(status, { documentId: 'other', publishedAt: published });
     expect(colleague.tone).toBe('success');

@@ -13,14 +13,14 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
 /** Why the site could not show this entry's published version, in words an editor can act on. */
-function explainException({ field }: InvalidEntry): PanelText {
-  const what = field.endsWith('alternativeText')
-    ? 'une image sans texte alternatif (renseignez-le sur l’image, dans la médiathèque des fichiers)'
-    : `le champ « ${field} »`;
+function explainException({ field, advice }: InvalidEntry): PanelText {
+  const name = field.split('.')[0];
   return {
     tone: 'danger',
     text: 'Cette version n’est pas en ligne : le site ne peut pas l’afficher. Il montre la version précédente de la fiche, si elle en avait une.',
-    advice: `À corriger : ${what}. Corrigez-la puis publiez à nouveau.`,
+    advice: advice
+      ? `Champ « ${name} » à corriger. ${advice} Puis publiez à nouveau.`
+      : `À corriger : le champ « ${name} ». Corrigez-le puis publiez à nouveau.`,
   };
 }
 
