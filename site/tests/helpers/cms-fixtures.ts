@@ -76,7 +76,7 @@ async function send(
   });
   if (!response.ok)
     throw new Error(`${method} /api/${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()).data;
+  return ((await response.json()) as { data: any }).data;
 }
 
 export const HOSTILE_SLUG = 'fiche-piegee';
@@ -200,11 +200,11 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
     ],
   });
   const [training] = (
-    await (
+    (await (
       await fetch(`${cmsUrl}/api/trainings?filters[slug][$eq]=${TRAINING_SLUG}`, {
         headers: { authorization: `Bearer ${token}` },
       })
-    ).json()
+    ).json()) as { data: Array<{ documentId: string }> }
   ).data;
   await send(cmsUrl, token, 'PUT', `trainings/${training.documentId}`, {
     duration: '3 jours (21 heures)',
