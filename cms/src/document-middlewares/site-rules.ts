@@ -1,7 +1,8 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
-import { SCHEMAS, checkEntry, editorsMessage } from '@dejala/search/schemas/entry-rules';
+import { SCHEMAS, checkEntry } from '@dejala/search/schemas/entry-rules';
+import { describeInvalidEntry } from '@dejala/search/site-status';
 
 type Context = Parameters<Modules.Documents.Middleware.Middleware>[0];
 
@@ -58,11 +59,9 @@ export function siteRulesMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
       const schema: Parameters<typeof checkEntry>[0] = SCHEMAS[type.collection];
       const checked = checkEntry(schema, type.name, published as Record<string, unknown>);
       if (checked.ok) return result;
-      const message = editorsMessage(checked.issue);
+      const message = checked.invalid.advice;
       const path = formPath(strapi, context.uid, checked.issue.path);
-      strapi.log.info(
-        `Refused publishing ${type.name} ${checked.invalid.documentId}: field "${checked.invalid.field}" ${checked.invalid.problem}`,
-      );
+      strapi.log.info(`Publishing refused: ${describeInvalidEntry(checked.invalid)}`);
       throw new errors.ValidationError(message, {
         errors: [{ path, message, name: 'ValidationError', value: null }],
       });

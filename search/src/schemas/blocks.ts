@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { safeLink } from '../safe-url.js';
-import { breaks, imageAlternative } from './site-rules.js';
+import { imageAlternative, linkUrl } from './site-rules.js';
 
 // Strapi's rich-text "blocks" format. Validated strictly: an unknown node type fails the build
 // rather than silently disappearing from a page.
@@ -17,7 +16,7 @@ const textNode = z.object({
 
 const linkNode = z.object({
   type: z.literal('link'),
-  url: z.string().refine((url) => safeLink(url) !== null, breaks('linkProtocol')),
+  url: linkUrl,
   children: z.array(textNode),
 });
 

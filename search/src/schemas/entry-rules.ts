@@ -62,7 +62,7 @@ function deepestIssue(issue: Issue): Issue {
 
 /** An entry checked against its schema: its parsed data, or its first problem for the site. */
 export type CheckedEntry<T> =
-  { ok: true; data: T } | { ok: false; invalid: InvalidEntry; issue: Issue };
+  { ok: true; data: T } | { ok: false; invalid: InvalidEntry & { advice: string }; issue: Issue };
 
 /** Checks one entry as the CMS returns it (REST or Document Service, populated as the registry says). */
 export function checkEntry<T>(

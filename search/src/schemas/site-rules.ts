@@ -42,12 +42,17 @@ export const breaks = (rule: SiteRuleName) => ({
 /** A text a page shows as a heading or a name: absent or blank, the page has none. */
 export const nonBlank = z.string().refine((value) => value.trim() !== '', breaks('blank'));
 
-/** A link an editor typed: kept only if a visitor's browser can open it safely. */
+const opensSafely = (url: string) => safeLink(url) !== null;
+
+/** The address of a link inside rich text: one a visitor's browser can open safely. */
+export const linkUrl = z.string().refine(opensSafely, breaks('linkProtocol'));
+
+/** A link an editor typed in a field of its own, optional: the same rule when filled. */
 export const editorLink = z
   .string()
   .nullish()
   .transform((value) => value?.trim() || null)
-  .refine((value) => value === null || safeLink(value) !== null, breaks('linkProtocol'));
+  .refine((value) => value === null || opensSafely(value), breaks('linkProtocol'));
 
 /** The slug of a free page, published at the site's root: not one of the site's own addresses. */
 export const freePageSlug = z
