@@ -142,3 +142,10 @@ export const PUBLIC_TYPE_LIST: ReadonlyArray<PublicType & { collection: Collecti
 export function pagedTypeNamed(name: string): (PublicType & { collection: CollectionName }) | null {
   return PUBLIC_TYPE_LIST.find((type) => type.path && type.name === name) ?? null;
 }
+
+/** A public type by its API id (`media-item`), as build exceptions name it. */
+export function publicTypeNamed(
+  name: string,
+): (PublicType & { collection: CollectionName }) | null {
+  return PUBLIC_TYPE_LIST.find((type) => type.name === name) ?? null;
+}

@@ -19,6 +19,9 @@ export function describeInvalidEntry(entry: InvalidEntry): string {
   return `CMS entry ${entry.type} ${entry.documentId}: field "${entry.field}" ${entry.problem}`;
 }
 
+/** How a release was made: every page rendered, or only those a publication touched. */
+export type RenderPath = 'full' | 'fast';
+
 /** One build, as the status reports it. */
 export interface BuildRecord {
   ok: boolean;
@@ -34,6 +37,8 @@ export interface BuildRecord {
   exceptions?: InvalidEntry[];
   /** What asked for the build (webhook event, reconciliation, start-up). */
   reasons: string[];
+  /** Which path put it live (absent when it failed). */
+  path?: RenderPath;
 }
 
 export type BuildState = 'idle' | 'queued' | 'building';

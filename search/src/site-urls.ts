@@ -9,6 +9,8 @@ export const trainingPath = (slug: string) => `/formations/${segment(slug)}/`;
 export const mediaItemPath = (slug: string) => `/mediatheque/${segment(slug)}/`;
 /** The click-to-load page of a video: the only page that embeds the third-party player. */
 export const videoPlayerPath = (slug: string) => `/mediatheque/${segment(slug)}/lecture/`;
+/** Where the site serves an item's captions as WebVTT (the `<track>` source). */
+export const captionsPath = (slug: string) => `/mediatheque/${segment(slug)}/sous-titres.vtt`;
 export const caseStudyPath = (slug: string) => `/etudes-de-cas/${segment(slug)}/`;
 export const freePagePath = (slug: string) => `/${segment(slug)}/`;
 /** Page n (≥ 2) of the static médiathèque list; page 1 is the search page itself. */

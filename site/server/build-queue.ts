@@ -1,11 +1,16 @@
-import type { BuildRecord, BuildState, InvalidEntry } from '@dejala/search/site-status';
+import type { BuildRecord, BuildState, InvalidEntry, RenderPath } from '@dejala/search/site-status';
+import type { ChangedEntry } from '../src/content/content-changes.ts';
 
 export interface BuildQueueOptions {
   /**
-   * Builds, checks and switches a release; throws when the live site must stay as it is.
-   * Returns the entries the release could not render, if any.
+   * Renders, checks and switches a release — the fast path for `changes`, a full render when
+   * null; throws when the live site must stay as it is. Returns the entries the release could
+   * not render, if any, and the path that put it live.
    */
-  build: (reasons: string[]) => Promise<{ exceptions?: InvalidEntry[] } | void>;
+  build: (
+    reasons: string[],
+    changes: ChangedEntry[] | null,
+  ) => Promise<{ exceptions?: InvalidEntry[]; path?: RenderPath } | void>;
   /** Quiet time after the last request before a build starts: bursts become one build. */
   debounceMs: number;
   onFinished?: (record: BuildRecord) => void;
@@ -19,6 +24,8 @@ export interface BuildQueueOptions {
 export class BuildQueue {
   #state: BuildState = 'idle';
   #reasons: string[] = [];
+  /** The entries named since the last build; null when one request needs a full render. */
+  #changes: ChangedEntry[] | null = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #last: BuildRecord | null = null;
   #count = 0;
@@ -42,9 +49,11 @@ export class BuildQueue {
     return this.#count;
   }
 
-  /** Asks for a build; returns at once. */
-  request(reason: string): void {
+  /** Asks for a build — of what touches `change`, or full without one; returns at once. */
+  request(reason: string, change?: ChangedEntry): void {
     this.#reasons.push(reason);
+    if (!change) this.#changes = null;
+    else this.#changes?.push(change);
     if (this.#state === 'building') return; // followed up when the running build ends
     this.#state = 'queued';
     clearTimeout(this.#timer);
@@ -65,14 +74,19 @@ export class BuildQueue {
 
   async #run(): Promise<void> {
     const reasons = [...new Set(this.#reasons)];
+    const changes = this.#changes;
     this.#reasons = [];
+    this.#changes = [];
     this.#state = 'building';
     this.#count += 1;
     const started = new Date();
     let error: string | undefined;
     let exceptions: InvalidEntry[] = [];
+    let path: RenderPath | undefined;
     try {
-      exceptions = (await this.#options.build(reasons))?.exceptions ?? [];
+      const result = await this.#options.build(reasons, changes);
+      exceptions = result?.exceptions ?? [];
+      path = result?.path;
     } catch (failure) {
       error = (failure as Error).message;
     }
@@ -84,6 +98,7 @@ export class BuildQueue {
       durationMs: finished.getTime() - started.getTime(),
       ...(error === undefined ? {} : { error }),
       ...(exceptions.length > 0 ? { exceptions } : {}),
+      ...(path ? { path } : {}),
       reasons,
     };
     this.#options.onFinished?.(this.#last);

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SiteServerStatus } from '@dejala/search/site-status';
+import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
+import type { ChangedEntry } from '../src/content/content-changes.ts';
 import type { BuildQueue } from './build-queue.ts';
 
 export interface HooksOptions {
@@ -51,7 +53,7 @@ interface WebhookPayload {
   event?: unknown;
   uid?: unknown;
   model?: unknown;
-  entry?: { publishedAt?: unknown } | null;
+  entry?: { publishedAt?: unknown; documentId?: unknown } | null;
 }
 
 function parsePayload(body: string): WebhookPayload {
@@ -68,6 +70,19 @@ function reasonOf(payload: WebhookPayload): string {
   const event = typeof payload.event === 'string' ? payload.event : 'rebuild';
   const what = typeof payload.uid === 'string' ? payload.uid : payload.model;
   return (typeof what === 'string' ? `${event} ${what}` : event).slice(0, 120);
+}
+
+/**
+ * The entry a webhook names, when it is an entry of a public type: the fast path renders what
+ * it touches. Anything else (a file of the media library, an unknown payload) asks for a full
+ * render.
+ */
+function changedEntryOf(payload: WebhookPayload): ChangedEntry | undefined {
+  const type = PUBLIC_TYPE_LIST.find((each) => each.uid === payload.uid);
+  const documentId = payload.entry?.documentId;
+  if (!type || typeof documentId !== 'string' || !String(payload.event).startsWith('entry.'))
+    return undefined;
+  return { collection: type.collection, documentId };
 }
 
 /** A saved draft changes nothing visitors see (published versions carry publishedAt). */
@@ -131,7 +146,7 @@ export function createHooks(options: HooksOptions) {
       sendJson(response, 202, { state: options.queue.state, ignored: 'draft saved' });
       return true;
     }
-    options.queue.request(reasonOf(payload));
+    options.queue.request(reasonOf(payload), changedEntryOf(payload));
     sendJson(response, 202, { state: options.queue.state });
     return true;
   };

@@ -37,7 +37,16 @@ let live: Release | null = null;
 const publisher = new Publisher({
   dataDir: path.resolve(ROOT, env.SITE_DATA_DIR || '.tmp/site'),
   cms,
+  siteUrl,
   buildEnv: { SITE_URL: siteUrl, CMS_PUBLIC_URL: cms.publicUrl },
+  // What the site's code build is made of: its sources and the shared package's build.
+  codeInputs: [
+    'site/src',
+    'site/astro.config.ts',
+    'site/package.json',
+    'search/dist',
+    'package-lock.json',
+  ].map((input) => path.join(ROOT, input)),
   secrets: [
     cms.token,
     searchKey,
@@ -52,12 +61,13 @@ const publisher = new Publisher({
   keepReleases: Number(env.SITE_KEEP_RELEASES || 3),
 });
 const queue = new BuildQueue({
-  build: (reasons) => publisher.build(reasons),
+  build: (reasons, changes) =>
+    changes ? publisher.update(changes, reasons) : publisher.build(reasons),
   debounceMs: Number(env.SITE_REBUILD_DEBOUNCE_MS || 1000),
   onFinished: (record) =>
     log(
       record.ok
-        ? `site: build done in ${record.durationMs} ms`
+        ? `site: ${record.path} render live in ${record.durationMs} ms`
         : `site: build FAILED, live site unchanged: ${record.error}`,
     ),
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Release folders of the site server: each successful build becomes `releases/<id>/`, and
+ * Release folders of the site server: each render becomes `releases/<id>/`, and
  * the symlink `current` names the live one. Switching is one atomic rename of a symlink, so a
  * visitor gets either the old site or the new one, never a mix; the last few are kept.
  */
@@ -10,6 +10,7 @@ export class ReleaseStore {
   readonly releasesDir: string;
   readonly #current: string;
   readonly #keep: number;
+  #created = 0;
 
   constructor(dataDir: string, keep = 3) {
     this.releasesDir = path.join(dataDir, 'releases');
@@ -27,11 +28,11 @@ export class ReleaseStore {
     }
   }
 
-  /** Moves a finished build into a new release folder (same file system: a rename). */
-  adopt(buildDir: string): string {
-    const id = new Date().toISOString().replace(/[:.]/g, '-');
+  /** A new, empty release folder. */
+  create(): string {
+    const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${(this.#created += 1)}`;
     const target = path.join(this.releasesDir, id);
-    fs.renameSync(buildDir, target);
+    fs.mkdirSync(target);
     return target;
   }
 

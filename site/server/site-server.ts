@@ -5,6 +5,7 @@ import type { Release } from './loaded-release.ts';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { isValidPreviewToken } from './preview-token.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
+import { SiteContent } from '../src/content/site-content.ts';
 
 export interface SiteServerOptions {
   /** The live build, read at each request (it changes when a new release goes live). */
@@ -32,6 +33,16 @@ const PREVIEW_REFUSED = `<!doctype html><html lang="fr"><meta charset="utf-8"><m
 
 const NOT_BUILT_YET = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Site en préparation</title>
 <p>Le site est en cours de construction. Revenez dans quelques instants.</p></html>`;
+
+/** A page rendered per request, asked for before this process has read the content. */
+function sendNotReadYet(response: http.ServerResponse): void {
+  response.writeHead(503, {
+    'content-type': 'text/html; charset=utf-8',
+    'retry-after': '10',
+    'cache-control': 'no-store',
+  });
+  response.end(NOT_BUILT_YET);
+}
 
 /**
  * The public site: the live build's files, the pages rendered on demand (search results
@@ -102,8 +113,9 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
           response.end(PREVIEW_REFUSED);
           return;
         }
+        if (!release.store) return sendNotReadYet(response);
         const locals: App.Locals = {
-          global: release.global,
+          content: new SiteContent(release.store),
           preview: { cms: options.preview.cms, status },
         };
         const notFound = () => sendNotFound(request, response, release.clientDir);
@@ -111,7 +123,8 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
         return;
       }
       if (ON_DEMAND.includes(url.pathname)) {
-        const locals: App.Locals = { global: release.global, searchMedia };
+        if (!release.store) return sendNotReadYet(response);
+        const locals: App.Locals = { content: new SiteContent(release.store), searchMedia };
         const notFound = () => sendNotFound(request, response, release.clientDir);
         release.onDemand(request, response, notFound, locals).catch(fail);
         return;

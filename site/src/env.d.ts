@@ -2,8 +2,8 @@
 
 declare namespace App {
   interface Locals {
-    /** Set by the site server on on-demand routes: the site settings of the live build. */
-    global?: import('@dejala/search/schemas/global').Global;
+    /** Set by the site server for every render: the published content, recording what is read. */
+    content?: import('./content/site-content').SiteContent;
     /** Set by the site server once a preview link's signature is checked: what to read, and how. */
     preview?: {
       cms: import('@dejala/search/cms/cms-connection').CmsConnection;

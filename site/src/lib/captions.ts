@@ -39,7 +39,3 @@ export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
   }
   return cues;
 }
-
-/** Where the site serves an item's captions as WebVTT (the `<track>` source). */
-export const captionsPath = (slug: string) =>
-  `/mediatheque/${encodeURIComponent(slug)}/sous-titres.vtt`;

@@ -1,14 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import { getGlobal } from '../lib/site-data';
+import { pageContent } from '../content/page-content';
 import { mediaItemPath } from '@dejala/search/site-urls';
 
 /** The médiathèque feed: the 50 most recently published items. */
-export const GET: APIRoute = async ({ site }) => {
-  const global = await getGlobal();
-  const items = (await getCollection('mediaItems'))
-    .map((entry) => entry.data)
+export const GET: APIRoute = ({ site, locals }) => {
+  const content = pageContent(locals);
+  const global = content.global();
+  const items = content
+    .all('mediaItems')
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
     .slice(0, 50);
   return rss({

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
     meiliUrl: stack.meili.url,
     masterKey: stack.meili.masterKey,
     searchKey: stack.searchKey,
-    buildMs: stack.build.durationMs,
+    buildMs: stack.buildMs,
   });
   return () => stack.stop();
 }

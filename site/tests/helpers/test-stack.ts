@@ -1,6 +1,7 @@
 // The whole stack for site tests and benchmarks: a real Strapi (SQLite unless told) seeded
 // with the real content, synthetic items and fixtures; a real Meilisearch holding the
-// published items; a real Astro build; the site server serving it. Stopped in reverse order.
+// published items; the site's code built by Astro and its pages rendered by the site server's
+// publisher (a full render); the site server serving it. Stopped in reverse order.
 import fs from 'node:fs';
 
 import os from 'node:os';
@@ -23,10 +24,20 @@ import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../../../cms/tests/help
 import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/helpers/cms-process';
 import type { PostgresCluster } from '../../../cms/tests/helpers/postgres-cluster';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
-import { runAstroBuild, type AstroBuildResult } from '../../server/astro-build.ts';
-import { loadRelease } from '../../server/loaded-release.ts';
+import type { Release } from '../../server/loaded-release.ts';
+import { Publisher } from '../../server/publisher.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { addFixtureContent } from './cms-fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+/** What the site's code build is made of (as site/server/main.ts lists it). */
+export const SITE_CODE_INPUTS = [
+  'site/src',
+  'site/astro.config.ts',
+  'site/package.json',
+  'search/dist',
+  'package-lock.json',
+].map((input) => path.join(ROOT, input));
 
 export interface StackOptions {
   synthetic: number;
@@ -126,13 +137,12 @@ export interface SiteStack {
   meili: MeiliServer;
   searchKey: string;
   siteUrl: string;
+  /** The publisher's folder: code builds, releases. */
   outDir: string;
-  /** The static half of the build (pages and assets). */
+  /** The live release: every page and asset as a file. */
   clientDir: string;
-  cacheDir: string;
-  build: AstroBuildResult;
-  /** Environment of a build against this stack (what the site server will pass). */
-  buildEnv: Record<string, string>;
+  /** How long the first full render took, code build included. */
+  buildMs: number;
   stop(): Promise<void>;
 }
 
@@ -161,19 +171,22 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     );
     const port = await freePort();
     const siteUrl = `http://127.0.0.1:${port}`;
-    const outDir = path.join(dir, 'dist');
-    const cacheDir = path.join(dir, 'astro-cache');
-    const buildEnv = {
-      CMS_URL: cms.url,
-      CMS_PUBLIC_URL: cms.url,
-      SITE_API_TOKEN: cms.siteToken,
-      SITE_URL: siteUrl,
-      SITE_OUT_DIR: outDir,
-      SITE_CACHE_DIR: cacheDir,
-    };
+    const outDir = path.join(dir, 'site-data');
+    let release: Release | null = null;
+    const publisher = new Publisher({
+      dataDir: outDir,
+      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+      siteUrl,
+      buildEnv: { SITE_URL: siteUrl, CMS_PUBLIC_URL: cms.url },
+      codeInputs: SITE_CODE_INPUTS,
+      secrets: [],
+      onLive: (live) => (release = live),
+      log,
+    });
     log('building the site');
-    const build = await runAstroBuild(buildEnv);
-    const release = await loadRelease(outDir);
+    const started = performance.now();
+    await publisher.build(['test stack']);
+    const buildMs = Math.round(performance.now() - started);
     const server = createSiteServer({ release: () => release, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     stops.push(
@@ -189,10 +202,8 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
       searchKey,
       siteUrl,
       outDir,
-      clientDir: release.clientDir,
-      cacheDir,
-      build,
-      buildEnv,
+      clientDir: release!.clientDir,
+      buildMs,
       stop,
     };
   } catch (error) {

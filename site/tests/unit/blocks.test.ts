@@ -1,8 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from '../../src/components/Blocks.astro';
-import { CMS_CONTENT_TYPES } from '../../src/loaders/collection-types';
-import { validateEntry } from '../../src/loaders/strapi';
+import { CMS_CONTENT_TYPES } from '../../src/content/collection-types';
+import { validateEntry } from '../../src/content/cms-entries';
 import type { Block } from '@dejala/search/schemas/blocks';
 
 let container: AstroContainer;

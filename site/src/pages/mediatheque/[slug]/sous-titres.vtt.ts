@@ -1,19 +1,15 @@
 // An item's captions as WebVTT, served by the site itself: browsers' <track> reads only
 // WebVTT (editors may upload SRT) and only from the page's origin without CORS.
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import { toWebVtt } from '@dejala/search/document-text/captions';
+import { entryAt, notFound } from '../../../content/page-content';
 import { captionCues } from '../../../lib/captions';
 
-export const getStaticPaths = (async () => {
-  const items = (await getCollection('mediaItems')).filter(({ data }) => data.captions);
-  const withCues = await Promise.all(
-    items.map(async ({ data }) => ({ slug: data.slug, cues: await captionCues(data) })),
-  );
-  return withCues
-    .filter(({ cues }) => cues.length > 0)
-    .map(({ slug, cues }) => ({ params: { slug }, props: { cues } }));
-}) satisfies GetStaticPaths;
-
-export const GET: APIRoute = ({ props }) =>
-  new Response(toWebVtt(props.cues), { headers: { 'content-type': 'text/vtt; charset=utf-8' } });
+export const GET: APIRoute = async (context) => {
+  const item = entryAt(context, 'mediaItems');
+  const cues = item?.captions ? await captionCues(item) : [];
+  if (cues.length === 0) return notFound();
+  return new Response(toWebVtt(cues), {
+    headers: { 'content-type': 'text/vtt; charset=utf-8' },
+  });
+};

@@ -1,0 +1,54 @@
+// What a page reads of the content, and the record of what it read: the fast path re-renders
+// a page when something it read changes, and only then. Keys: a collection name (the page read
+// the whole collection: a list, a count, a single type) or `collection?slug=…` (the page looked
+// up one entry by its address, found or not).
+import type { CollectionName } from '@dejala/search/content-registry';
+import type { Global } from '@dejala/search/schemas/global';
+import type { HomePage } from '@dejala/search/schemas/home-page';
+import type { ContentStore, EntryOf } from './content-store';
+
+/** The key a page records when it reads a whole collection. */
+export const collectionKey = (collection: CollectionName) => collection;
+/** The key a page records when it looks an entry up by slug. */
+export const slugKey = (collection: CollectionName, slug: string) => `${collection}?slug=${slug}`;
+
+export class SiteContent {
+  readonly #store: ContentStore;
+  /** What this page has read so far. */
+  readonly reads = new Set<string>();
+
+  constructor(store: ContentStore) {
+    this.#store = store;
+  }
+
+  /** Every published entry of a collection, in the CMS's order. */
+  all<C extends CollectionName>(collection: C): Array<EntryOf<C>> {
+    this.reads.add(collectionKey(collection));
+    return this.#store.list(collection);
+  }
+
+  /** The published entry at this slug, if any. */
+  bySlug<C extends CollectionName>(collection: C, slug: string): EntryOf<C> | undefined {
+    this.reads.add(slugKey(collection, slug));
+    return this.#store.bySlug(collection, slug);
+  }
+
+  /** The site settings: every page needs them, so their absence stops the render. */
+  global(): Global {
+    const [global] = this.all('global');
+    if (!global)
+      throw new Error(
+        'CMS single type "global" is missing: fill "Paramètres du site" in the admin.',
+      );
+    return global;
+  }
+
+  homePage(): HomePage {
+    const [home] = this.all('homePage');
+    if (!home)
+      throw new Error(
+        'CMS single type "home-page" is not published: publish "Page d’accueil" in the admin.',
+      );
+    return home;
+  }
+}
