@@ -2,7 +2,7 @@
 // every entry that embeds it (a renamed theme changes every item that shows it), read again
 // and applied to a copy of the store. The keys it returns are those a page records when it
 // reads what changed (site-content.ts): the pages to render again.
-import type { CollectionName } from '@dejala/search/content-registry';
+import { PUBLIC_TYPE_LIST, type CollectionName } from '@dejala/search/content-registry';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import type { InvalidEntry } from '@dejala/search/site-status';
 import type { ContentStore } from './content-store';
@@ -26,9 +26,22 @@ export interface AppliedChanges {
   settled: ChangedEntry[];
 }
 
-const slugOf = (data: unknown) => (data as { slug?: string }).slug;
+const slugOf = (data: unknown) => (data as { slug?: string } | undefined)?.slug;
 
-/** Reads the named entries and those that embed them again, and applies them to a copy. */
+/** Collections whose entries show others (related entries, themes): relations run both ways. */
+const EMBEDDING = new Set(
+  PUBLIC_TYPE_LIST.filter((type) =>
+    Object.values(type.populate as Record<string, unknown>).some(
+      (value) => typeof value === 'object' && value !== null && 'fields' in value,
+    ),
+  ).map((type) => type.collection),
+);
+
+/**
+ * Reads again the named entries, those that embed them, and those they embed or embedded
+ * that may show them back (relating an item to an offer changes the offer too), and applies
+ * what it read to a copy of the live store.
+ */
 export async function applyChanges(
   cms: CmsConnection,
   live: ContentStore,
@@ -38,34 +51,50 @@ export async function applyChanges(
   const touched = new Set<string>();
   const invalid: InvalidEntry[] = [];
   const settled: ChangedEntry[] = [];
-  // The named entries first, then what embeds them (in the live store: what showed them).
-  const toRead = new Map<CollectionName, Set<string>>();
-  const add = ({ collection, documentId }: ChangedEntry) => {
-    let ids = toRead.get(collection);
-    if (!ids) toRead.set(collection, (ids = new Set()));
-    ids.add(documentId);
-  };
-  changed.forEach(add);
-  for (const { documentId } of changed) live.embedding(documentId).forEach(add);
+  const seen = new Set<string>();
 
-  for (const [collection, ids] of toRead) {
-    const read = new Map(
-      (await readEntries(cms, collection, [...ids])).map((entry) => [entry.documentId, entry]),
-    );
-    for (const documentId of ids) {
-      const before = live.get(collection, documentId);
-      const now = read.get(documentId);
-      if (now && !now.ok) {
-        invalid.push(now.invalid);
-        continue;
-      }
-      if (now) store.set(collection, documentId, now.entry);
-      else store.delete(collection, documentId);
-      settled.push({ collection, documentId });
-      touched.add(collectionKey(collection));
-      for (const slug of [slugOf(before?.data), slugOf(now?.entry.data)])
-        if (slug !== undefined) touched.add(slugKey(collection, slug));
+  const readAndApply = async (entries: ChangedEntry[]) => {
+    const byCollection = new Map<CollectionName, Set<string>>();
+    for (const { collection, documentId } of entries) {
+      if (seen.has(documentId)) continue;
+      seen.add(documentId);
+      let ids = byCollection.get(collection);
+      if (!ids) byCollection.set(collection, (ids = new Set()));
+      ids.add(documentId);
     }
-  }
+    const related: ChangedEntry[] = [];
+    for (const [collection, ids] of byCollection) {
+      const read = new Map(
+        (await readEntries(cms, collection, [...ids])).map((entry) => [entry.documentId, entry]),
+      );
+      for (const documentId of ids) {
+        const before = live.get(collection, documentId);
+        const now = read.get(documentId);
+        if (now && !now.ok) {
+          invalid.push(now.invalid);
+          continue;
+        }
+        if (now) store.set(collection, documentId, now.entry);
+        else store.delete(collection, documentId);
+        settled.push({ collection, documentId });
+        touched.add(collectionKey(collection));
+        for (const slug of [slugOf(before?.data), slugOf(now?.entry.data)])
+          if (slug !== undefined) touched.add(slugKey(collection, slug));
+        for (const other of new Set([...(before?.embeds ?? []), ...(now?.entry.embeds ?? [])])) {
+          const otherCollection = live.locate(other) ?? store.locate(other);
+          if (otherCollection && EMBEDDING.has(otherCollection))
+            related.push({ collection: otherCollection, documentId: other });
+        }
+      }
+    }
+    return related;
+  };
+
+  // The named entries, what showed them, then what they show that may show them back.
+  const related = await readAndApply([
+    ...changed,
+    ...changed.flatMap(({ documentId }) => live.embedding(documentId)),
+  ]);
+  await readAndApply(related);
   return { store, touched, invalid, settled };
 }

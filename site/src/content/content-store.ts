@@ -103,6 +103,13 @@ export class ContentStore {
     }
   }
 
+  /** The collection an entry is in, if the store holds it. */
+  locate(documentId: string): CollectionName | undefined {
+    for (const [collection, entries] of this.#collections)
+      if (entries.has(documentId)) return collection;
+    return undefined;
+  }
+
   /** The entries that embed a documentId: they change when it changes. */
   embedding(documentId: string): Array<{ collection: CollectionName; documentId: string }> {
     return [...(this.#embeddedBy.get(documentId) ?? [])].sort().map((key) => {

@@ -1,0 +1,253 @@
+// The property that makes the fast path safe: from the same content, the release that any
+// sequence of fast-path updates leaves is identical, file by file, to a clean full render.
+// A seeded random sequence of editors' operations runs against a real CMS; each is followed
+// by the fast path for the entry it touched (what the webhook names); then a full render from
+// scratch is compared with the result, every differing file and line printed on failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin } from '../../../cms/tests/helpers/http';
+import type { ChangedEntry } from '../../src/content/content-changes';
+import { Publisher } from '../../server/publisher.ts';
+import { SITE_CODE_INPUTS, type CmsStack } from '../helpers/test-stack';
+
+const OPERATIONS = 120;
+const SEED = Number(process.env.FAST_PATH_SEED ?? 20261130);
+const SITE_URL = 'https://www.deja-la.fr';
+
+/** A small deterministic generator (mulberry32): the same seed, the same sequence. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (max: number) => Math.floor(next() * max),
+    pick: <T>(items: T[]): T => items[Math.floor(next() * items.length)]!,
+  };
+}
+
+/** Every file of a folder, relative path → content. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).isFile()) files.set(name, fs.readFileSync(file));
+  }
+  return files;
+}
+
+/** The differences between two releases, readable: missing files, and the first lines that differ. */
+function differences(expected: Map<string, Buffer>, actual: Map<string, Buffer>): string[] {
+  const found: string[] = [];
+  for (const name of new Set([...expected.keys(), ...actual.keys()])) {
+    const want = expected.get(name);
+    const got = actual.get(name);
+    if (!want) found.push(`${name}: only in the fast-path release`);
+    else if (!got) found.push(`${name}: missing from the fast-path release`);
+    else if (!want.equals(got)) {
+      const wantLines = want.toString('utf8').split(/(?<=>)/);
+      const gotLines = got.toString('utf8').split(/(?<=>)/);
+      const at = wantLines.findIndex((line, index) => line !== gotLines[index]);
+      found.push(
+        `${name}: differs at fragment ${at}:\n  full render: ${wantLines[at]?.slice(0, 300)}\n  fast path:   ${gotLines[at]?.slice(0, 300)}`,
+      );
+    }
+  }
+  return found;
+}
+
+describe('fast path against a full render', () => {
+  let cms: CmsStack;
+  let admin: string;
+  let stopCms: () => Promise<void>;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-fast-path-'));
+
+  const publisher = (dataDir: string, onLive: (releaseDir: string) => void) =>
+    new Publisher({
+      dataDir,
+      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+      siteUrl: SITE_URL,
+      buildEnv: { SITE_URL, CMS_PUBLIC_URL: cms.url },
+      codeInputs: SITE_CODE_INPUTS,
+      secrets: [cms.fullToken],
+      onLive: (release) => onLive(release.clientDir),
+      log: () => {},
+    });
+
+  beforeAll(async () => {
+    const { startSeededCms } = await import('../helpers/test-stack');
+    const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
+    cms = await startSeededCms({ synthetic: 50 });
+    admin = await adminLogin(cms.url, cms.env.admin);
+    stopCms = async () => {
+      await cms.server.stop();
+      removeCmsEnv(cms.env);
+    };
+  }, 300_000);
+  afterAll(async () => {
+    await stopCms?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function call(method: string, urlPath: string, token: string, body?: unknown) {
+    const response = await fetch(`${cms.url}${urlPath}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${urlPath}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : ((await response.json()) as { data: any }).data;
+  }
+  const rest = (method: string, urlPath: string, data?: unknown) =>
+    call(method, `/api/${urlPath}`, cms.fullToken, data === undefined ? undefined : { data });
+  const published = async (endpoint: string, fields = 'fields[0]=slug') =>
+    (await rest('GET', `${endpoint}?${fields}&pagination[pageSize]=200`)) as Array<{
+      documentId: string;
+      slug: string;
+    }>;
+
+  it(`leaves, after ${OPERATIONS} seeded operations, the same release as a full render`, async () => {
+    const rng = random(SEED);
+    let liveDir = '';
+    const fast = publisher(path.join(dir, 'fast'), (releaseDir) => (liveDir = releaseDir));
+    await fast.build(['first full render']);
+    const done: string[] = [];
+    let created = 0;
+
+    const unique = () => `op-${SEED}-${(created += 1)}`;
+    const operations: Array<[string, () => Promise<ChangedEntry>]> = [
+      [
+        'create and publish an item',
+        async () => {
+          const themes = await published('themes');
+          const slug = unique();
+          const item = await rest('POST', 'media-items', {
+            title: `Ressource ${slug}`,
+            slug,
+            type: rng.pick(['article', 'rapport', 'vidéo', 'podcast']),
+            summary: `Résumé de ${slug}.`,
+            year: 2000 + rng.int(26),
+            themes: [rng.pick(themes).documentId],
+          });
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'edit a published item',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          await rest('PUT', `media-items/${item.documentId}`, {
+            summary: `Résumé revu ${rng.int(1e6)}.`,
+            body: [
+              { type: 'paragraph', children: [{ type: 'text', text: `Texte ${rng.int(1e6)}` }] },
+            ],
+          });
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'unpublish an item',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          await call(
+            'POST',
+            `/content-manager/collection-types/api::media-item.media-item/${item.documentId}/actions/unpublish`,
+            admin,
+            {},
+          );
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'delete an item',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          await rest('DELETE', `media-items/${item.documentId}`);
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'change an item’s slug',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          await rest('PUT', `media-items/${item.documentId}`, { slug: unique() });
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'change an offer’s title and slug',
+        async () => {
+          const offer = rng.pick(await published('offers'));
+          const slug = unique();
+          await rest('PUT', `offers/${offer.documentId}`, { title: `Offre ${slug}`, slug });
+          return { collection: 'offers', documentId: offer.documentId };
+        },
+      ],
+      [
+        'rename a theme',
+        async () => {
+          const theme = rng.pick(await published('themes'));
+          await rest('PUT', `themes/${theme.documentId}`, { name: `Thème ${unique()}` });
+          return { collection: 'themes', documentId: theme.documentId };
+        },
+      ],
+      [
+        'relate an item to an offer',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          const offer = rng.pick(await published('offers'));
+          await rest('PUT', `media-items/${item.documentId}`, {
+            offers: { connect: [offer.documentId] },
+          });
+          return { collection: 'mediaItems', documentId: item.documentId };
+        },
+      ],
+      [
+        'feature an item on the home page',
+        async () => {
+          const item = rng.pick(await published('media-items'));
+          const home = await rest('PUT', 'home-page', {
+            featuredMediaItems: { connect: [item.documentId] },
+          });
+          return { collection: 'homePage', documentId: home.documentId };
+        },
+      ],
+      [
+        'edit a training',
+        async () => {
+          const training = rng.pick(await published('trainings'));
+          await rest('PUT', `trainings/${training.documentId}`, {
+            summary: `Formation revue ${rng.int(1e6)}.`,
+          });
+          return { collection: 'trainings', documentId: training.documentId };
+        },
+      ],
+    ];
+
+    for (let step = 0; step < OPERATIONS; step += 1) {
+      const [name, operation] = rng.pick(operations);
+      const changed = await operation();
+      done.push(`${step}: ${name} (${changed.collection} ${changed.documentId})`);
+      const result = await fast.update([changed], [name]);
+      expect(result.path, `${done.at(-1)} went live by the fast path`).toBe('fast');
+    }
+
+    let fullDir = '';
+    await publisher(path.join(dir, 'full'), (releaseDir) => (fullDir = releaseDir)).build([
+      'reference',
+    ]);
+    const found = differences(filesOf(fullDir), filesOf(liveDir));
+    expect(
+      found,
+      `seed ${SEED}; operations:\n${done.join('\n')}\n\ndifferences:\n${found.join('\n')}`,
+    ).toEqual([]);
+  }, 900_000);
+});
