@@ -4,7 +4,7 @@ import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { populateParameters } from '@dejala/search/cms/populate';
 import { checkEntry } from '@dejala/search/schemas/entry-rules';
 import { describeInvalidEntry, type InvalidEntry } from '@dejala/search/site-status';
-import type { CmsContentType } from './collection-types';
+import type { CmsContentType } from './collection-types.ts';
 
 /** An entry the CMS returned that the site cannot render. */
 export class CmsEntryInvalidError extends Error {

@@ -5,9 +5,9 @@
 import { PUBLIC_TYPE_LIST, type CollectionName } from '@dejala/search/content-registry';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import type { InvalidEntry } from '@dejala/search/site-status';
-import type { ContentStore } from './content-store';
-import { readEntries } from './read-content';
-import { collectionKey, slugKey } from './site-content';
+import type { ContentStore } from './content-store.ts';
+import { readEntries } from './read-content.ts';
+import { collectionKey, slugKey } from './site-content.ts';
 
 /** An entry a webhook named: created, changed, published, unpublished or deleted. */
 export interface ChangedEntry {

@@ -1,5 +1,5 @@
-import type { EntryOf } from './content-store';
-import type { SiteContent } from './site-content';
+import type { EntryOf } from './content-store.ts';
+import type { SiteContent } from './site-content.ts';
 
 /**
  * The content a page renders from: set by the site server for every render (and by the dev

@@ -7,10 +7,10 @@ import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { populateParameters } from '@dejala/search/cms/populate';
 import { checkEntry } from '@dejala/search/schemas/entry-rules';
 import type { InvalidEntry } from '@dejala/search/site-status';
-import { CMS_CONTENT_TYPES } from './collection-types';
-import { fetchEntries } from './cms-entries';
+import { CMS_CONTENT_TYPES } from './collection-types.ts';
+import { fetchEntries } from './cms-entries.ts';
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
-import { ContentStore, embeddedDocumentIds, type StoredEntry } from './content-store';
+import { ContentStore, embeddedDocumentIds, type StoredEntry } from './content-store.ts';
 
 type Raw = Record<string, unknown>;
 

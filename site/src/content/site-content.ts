@@ -5,7 +5,7 @@
 import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
-import type { ContentStore, EntryOf } from './content-store';
+import type { ContentStore, EntryOf } from './content-store.ts';
 
 /** The key a page records when it reads a whole collection. */
 export const collectionKey = (collection: CollectionName) => collection;

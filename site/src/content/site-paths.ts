@@ -5,8 +5,8 @@
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { MEDIA_TYPES } from '@dejala/search/media-types';
 import { captionsPath, mediaListPath, videoPlayerPath } from '@dejala/search/site-urls';
-import { MEDIA_PAGE_SIZE } from '../lib/media-list';
-import type { SiteContent } from './site-content';
+import { MEDIA_PAGE_SIZE } from '../lib/media-list.ts';
+import type { SiteContent } from './site-content.ts';
 
 export interface SitePath {
   path: string;
