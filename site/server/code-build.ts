@@ -19,15 +19,17 @@ export interface CodeBuildOptions {
   codeDir: string;
   /** The files whose content makes the build (site sources, shared package build, lock file). */
   inputs: string[];
-  /** Environment of `astro build` (SITE_URL…). */
+  /** Environment of `astro build` (SITE_URL): part of the digest. */
   buildEnv: Record<string, string>;
   log: (message: string) => void;
   /** Builds kept besides the current one. */
   keep?: number;
 }
 
-function digestInputs(inputs: string[]): string {
+function digestInputs(inputs: string[], buildEnv: Record<string, string>): string {
   const hash = createHash('sha256');
+  // The site's address is part of the code build (Astro's `site`): another address, another build.
+  hash.update(JSON.stringify(Object.entries(buildEnv).sort()));
   for (const input of inputs) {
     if (!fs.existsSync(input)) continue;
     const files = fs.statSync(input).isDirectory()
@@ -60,7 +62,7 @@ export class CodeBuilds {
 
   async current(): Promise<CodeBuild> {
     const { codeDir, inputs, buildEnv, log } = this.#options;
-    const digest = digestInputs(inputs);
+    const digest = digestInputs(inputs, buildEnv);
     if (this.#loaded?.digest === digest) return this.#loaded;
     const dir = path.join(codeDir, digest);
     const entry = path.join(dir, 'server', 'entry.mjs');

@@ -38,7 +38,7 @@ const publisher = new Publisher({
   dataDir: path.resolve(ROOT, env.SITE_DATA_DIR || '.tmp/site'),
   cms,
   siteUrl,
-  buildEnv: { SITE_URL: siteUrl, CMS_PUBLIC_URL: cms.publicUrl },
+  buildEnv: { SITE_URL: siteUrl },
   // What the site's code build is made of: its sources and the shared package's build.
   codeInputs: [
     'site/src',

@@ -29,7 +29,7 @@ export interface PublisherOptions {
   cms: CmsConnection;
   /** The site's public address (canonical links, sitemap). */
   siteUrl: string;
-  /** Environment of `astro build` (SITE_URL, CMS_PUBLIC_URL…). */
+  /** Environment of `astro build` (SITE_URL). */
   buildEnv: Record<string, string>;
   /** The files the code build is made of: a change to one of them builds the code again. */
   codeInputs: string[];

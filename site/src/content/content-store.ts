@@ -34,7 +34,16 @@ export function embeddedDocumentIds(raw: Record<string, unknown>): string[] {
 
 const slugOf = (entry: StoredEntry) => (entry.data as { slug?: string }).slug;
 
+/** Where the content was read: uploads (images, files, captions) are relative to it. */
+export interface ContentSource {
+  /** The CMS's address for servers (captions are fetched there). */
+  url: string;
+  /** The CMS's address for browsers (images and files are linked there). */
+  publicUrl: string;
+}
+
 export class ContentStore {
+  readonly source: ContentSource;
   readonly #collections = new Map<CollectionName, Map<string, StoredEntry>>();
   /** documentId → the entries that embed it, as `collection/documentId`. */
   readonly #embeddedBy = new Map<string, Set<string>>();
@@ -47,9 +56,13 @@ export class ContentStore {
     return entries;
   }
 
+  constructor(source: ContentSource) {
+    this.source = source;
+  }
+
   /** A copy to change while this one stays as it is (what the live release shows). */
   clone(): ContentStore {
-    const copy = new ContentStore();
+    const copy = new ContentStore(this.source);
     for (const [collection, entries] of this.#collections)
       copy.#collections.set(collection, new Map(entries));
     for (const [documentId, by] of this.#embeddedBy) copy.#embeddedBy.set(documentId, new Set(by));

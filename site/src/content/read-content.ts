@@ -66,7 +66,7 @@ export async function readAllContent(
   lastGood?: ContentStore,
   onRead?: (collection: CollectionName, count: number) => void,
 ): Promise<{ store: ContentStore; exceptions: InvalidEntry[] }> {
-  const store = new ContentStore();
+  const store = new ContentStore({ url: cms.url, publicUrl: cms.publicUrl });
   const exceptions: InvalidEntry[] = [];
   for (const { collection } of PUBLIC_TYPE_LIST) {
     const read = await readCollection(cms, collection);

@@ -5,6 +5,7 @@
 import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
+import { uploadUrl } from '@dejala/search/site-urls';
 import type { ContentStore, EntryOf } from './content-store.ts';
 
 /** The key a page records when it reads a whole collection. */
@@ -31,6 +32,16 @@ export class SiteContent {
   bySlug<C extends CollectionName>(collection: C, slug: string): EntryOf<C> | undefined {
     this.reads.add(slugKey(collection, slug));
     return this.#store.bySlug(collection, slug);
+  }
+
+  /** Absolute URL of an upload, on the CMS's public address (images, files). */
+  mediaUrl(url: string): string {
+    return uploadUrl(url, this.#store.source.publicUrl);
+  }
+
+  /** The CMS's address for this server: where captions files are read. */
+  get cmsUrl(): string {
+    return this.#store.source.url;
   }
 
   /** The site settings: every page needs them, so their absence stops the render. */

@@ -1,15 +1,10 @@
 import { parseCaptions, type Cue } from '@dejala/search/document-text/captions';
-import { cmsUrlFromEnv } from '@dejala/search/cms/cms-connection';
 import { DOCUMENT_TEXT_LIMITS } from '@dejala/search/document-text/limits';
 import { uploadUrl } from '@dejala/search/site-urls';
 import type { MediaItem } from '@dejala/search/schemas/media-item';
-import { rootEnv } from './root-env';
 
 // One download per captions file and build: the item page and its .vtt both read it.
 const cuesByUrl = new Map<string, Promise<Cue[]>>();
-// Read once, as for media URLs: the CMS's own address (server to server), not the public one
-// browsers use — behind a proxy, the public one may not be reachable from the server.
-const cmsUrl = cmsUrlFromEnv(rootEnv());
 
 async function download(url: string): Promise<Cue[]> {
   try {
@@ -23,8 +18,12 @@ async function download(url: string): Promise<Cue[]> {
   }
 }
 
-/** The cues of an item's captions file (WebVTT or SRT), or none. */
-export function captionCues(item: Pick<MediaItem, 'captions'>): Promise<Cue[]> {
+/**
+ * The cues of an item's captions file (WebVTT or SRT), or none. `cmsUrl` is the CMS's own
+ * address (server to server), not the public one browsers use: behind a proxy, the public one
+ * may not be reachable from the server.
+ */
+export function captionCues(item: Pick<MediaItem, 'captions'>, cmsUrl: string): Promise<Cue[]> {
   if (!item.captions) return Promise.resolve([]);
   // The search's limit too (Strapi gives sizes in kB): a huge file is not fetched at build.
   if ((item.captions.size ?? 0) * 1000 > DOCUMENT_TEXT_LIMITS.maxCaptionsBytes) {

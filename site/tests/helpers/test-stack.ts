@@ -177,7 +177,7 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
       dataDir: outDir,
       cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
       siteUrl,
-      buildEnv: { SITE_URL: siteUrl, CMS_PUBLIC_URL: cms.url },
+      buildEnv: { SITE_URL: siteUrl },
       codeInputs: SITE_CODE_INPUTS,
       secrets: [],
       onLive: (live) => (release = live),

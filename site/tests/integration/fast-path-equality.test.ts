@@ -74,7 +74,7 @@ describe('fast path against a full render', () => {
       dataDir,
       cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
       siteUrl: SITE_URL,
-      buildEnv: { SITE_URL, CMS_PUBLIC_URL: cms.url },
+      buildEnv: { SITE_URL },
       codeInputs: SITE_CODE_INPUTS,
       secrets: [cms.fullToken],
       onLive: (release) => onLive(release.clientDir),

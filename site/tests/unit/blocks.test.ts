@@ -4,13 +4,20 @@ import Blocks from '../../src/components/Blocks.astro';
 import { CMS_CONTENT_TYPES } from '../../src/content/collection-types';
 import { validateEntry } from '../../src/content/cms-entries';
 import type { Block } from '@dejala/search/schemas/blocks';
+import { ContentStore } from '../../src/content/content-store';
+import { SiteContent } from '../../src/content/site-content';
 
 let container: AstroContainer;
 beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const render = (blocks: Block[]) => container.renderToString(Blocks, { props: { blocks } });
+// Pages render with the content in their locals: images are linked on the CMS's public address.
+const content = new SiteContent(
+  new ContentStore({ url: 'http://cms:1337', publicUrl: 'https://cms.deja-la.fr' }),
+);
+const render = (blocks: Block[]) =>
+  container.renderToString(Blocks, { props: { blocks }, locals: { content } });
 const paragraph = (...children: any[]): Block => ({ type: 'paragraph', children });
 const text = (value: string, marks: Record<string, boolean> = {}) => ({
   type: 'text' as const,
@@ -95,6 +102,7 @@ describe('Blocks renderer with hostile content', () => {
     };
     const html = await render([{ type: 'image', image, children: [] }]);
     expect(html).toContain('alt="Carte du bassin versant"');
+    expect(html).toContain('src="https://cms.deja-la.fr/uploads/carte.png"');
     const entry = {
       documentId: 'doc-1',
       title: 'Page',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentStore, embeddedDocumentIds } from '../../src/content/content-store';
 import { SiteContent, collectionKey, slugKey } from '../../src/content/site-content';
 
+const SOURCE = { url: 'http://cms:1337', publicUrl: 'https://cms.deja-la.fr' };
+
 const item = (documentId: string, id: number, slug: string, themes: string[] = []) => ({
   id,
   data: { documentId, slug, title: slug } as never,
@@ -10,7 +12,7 @@ const item = (documentId: string, id: number, slug: string, themes: string[] = [
 
 describe('the content store', () => {
   it('lists in the CMS’s order, finds by slug, and follows a changed slug', () => {
-    const store = new ContentStore();
+    const store = new ContentStore(SOURCE);
     store.set('mediaItems', 'b', item('b', 7, 'second'));
     store.set('mediaItems', 'a', item('a', 3, 'first'));
     expect(store.list('mediaItems').map((entry) => entry.documentId)).toEqual(['a', 'b']);
@@ -25,7 +27,7 @@ describe('the content store', () => {
   });
 
   it('knows which entries embed another, as they change', () => {
-    const store = new ContentStore();
+    const store = new ContentStore(SOURCE);
     store.set('mediaItems', 'a', item('a', 1, 'a', ['theme-1']));
     store.set('offers', 'o', item('o', 2, 'o', ['theme-1', 'theme-2']));
     expect(store.embedding('theme-1')).toEqual([
@@ -37,7 +39,7 @@ describe('the content store', () => {
   });
 
   it('changes a copy while the original stays as the live release shows it', () => {
-    const live = new ContentStore();
+    const live = new ContentStore(SOURCE);
     live.set('mediaItems', 'a', item('a', 1, 'a', ['theme-1']));
     const next = live.clone();
     next.set('mediaItems', 'a', item('a', 2, 'moved'));
@@ -61,7 +63,7 @@ describe('the content store', () => {
   });
 
   it('records what a page reads', () => {
-    const store = new ContentStore();
+    const store = new ContentStore(SOURCE);
     store.set('mediaItems', 'a', item('a', 1, 'a'));
     const content = new SiteContent(store);
     content.bySlug('mediaItems', 'a');
