@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SiteServerStatus } from '@dejala/search/site-status';
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
-import type { ChangedEntry } from '../src/content/content-changes.ts';
+import { UPLOADS, type ChangedEntry } from '../src/content/content-changes.ts';
 import type { BuildQueue } from './build-queue.ts';
 
 export interface HooksOptions {
@@ -54,6 +54,8 @@ interface WebhookPayload {
   uid?: unknown;
   model?: unknown;
   entry?: { publishedAt?: unknown; documentId?: unknown } | null;
+  /** Media library events carry the file here. */
+  media?: { documentId?: unknown } | null;
 }
 
 function parsePayload(body: string): WebhookPayload {
@@ -73,15 +75,18 @@ function reasonOf(payload: WebhookPayload): string {
 }
 
 /**
- * The entry a webhook names, when it is an entry of a public type: the fast path renders what
- * it touches. Anything else (a file of the media library, an unknown payload) asks for a full
- * render.
+ * The entry or file a webhook names: the fast path renders what it touches. Anything else
+ * (a payload without one, a restore) asks for a full render.
  */
 function changedEntryOf(payload: WebhookPayload): ChangedEntry | undefined {
-  const type = PUBLIC_TYPE_LIST.find((each) => each.uid === payload.uid);
+  if (String(payload.event).startsWith('media.')) {
+    const file = payload.media?.documentId;
+    return typeof file === 'string' ? { collection: UPLOADS, documentId: file } : undefined;
+  }
   const documentId = payload.entry?.documentId;
-  if (!type || typeof documentId !== 'string' || !String(payload.event).startsWith('entry.'))
-    return undefined;
+  if (typeof documentId !== 'string') return undefined;
+  const type = PUBLIC_TYPE_LIST.find((each) => each.uid === payload.uid);
+  if (!type || !String(payload.event).startsWith('entry.')) return undefined;
   return { collection: type.collection, documentId };
 }
 

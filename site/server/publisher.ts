@@ -242,6 +242,10 @@ export class Publisher {
     // Every page shows the site settings: a full render is as cheap, and simpler to trust.
     if (applied.touched.has(collectionKey('global')))
       return this.build([...reasons, 'site settings changed']);
+    if (applied.touched.size === 0 && applied.invalid.length === 0) {
+      log('site: nothing the site shows changed (fast path)');
+      return { exceptions: [...live.exceptions.values()], path: 'fast' };
+    }
     const exceptions = new Map(live.exceptions);
     for (const { collection, documentId } of applied.settled)
       exceptions.delete(exceptionKey({ type: CMS_CONTENT_TYPES[collection].name, documentId }));

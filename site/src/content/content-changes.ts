@@ -9,11 +9,15 @@ import type { ContentStore } from './content-store.ts';
 import { readEntries } from './read-content.ts';
 import { collectionKey, slugKey } from './site-content.ts';
 
-/** An entry a webhook named: created, changed, published, unpublished or deleted. */
+/** What a webhook named: an entry (created, changed, published, unpublished, deleted), or a
+ * file of the media library (`uploads`), which the entries that show it embed. */
 export interface ChangedEntry {
-  collection: CollectionName;
+  collection: CollectionName | typeof UPLOADS;
   documentId: string;
 }
+
+/** The media library, for the changes it names: files are not entries of the store. */
+export const UPLOADS = 'uploads';
 
 export interface AppliedChanges {
   /** The new content: a copy of the one given, with the changes. */
@@ -23,7 +27,7 @@ export interface AppliedChanges {
   /** Entries whose new version the site cannot render: their last good version stays. */
   invalid: InvalidEntry[];
   /** Entries whose valid published version was read (or found gone): no longer exceptions. */
-  settled: ChangedEntry[];
+  settled: Array<{ collection: CollectionName; documentId: string }>;
 }
 
 const slugOf = (data: unknown) => (data as { slug?: string } | undefined)?.slug;
@@ -50,10 +54,12 @@ export async function applyChanges(
   const store = live.clone();
   const touched = new Set<string>();
   const invalid: InvalidEntry[] = [];
-  const settled: ChangedEntry[] = [];
+  const settled: AppliedChanges['settled'] = [];
   const seen = new Set<string>();
 
-  const readAndApply = async (entries: ChangedEntry[]) => {
+  const readAndApply = async (
+    entries: Array<{ collection: CollectionName; documentId: string }>,
+  ) => {
     const byCollection = new Map<CollectionName, Set<string>>();
     for (const { collection, documentId } of entries) {
       if (seen.has(documentId)) continue;
@@ -62,7 +68,7 @@ export async function applyChanges(
       if (!ids) byCollection.set(collection, (ids = new Set()));
       ids.add(documentId);
     }
-    const related: ChangedEntry[] = [];
+    const related: Array<{ collection: CollectionName; documentId: string }> = [];
     for (const [collection, ids] of byCollection) {
       const read = new Map(
         (await readEntries(cms, collection, [...ids])).map((entry) => [entry.documentId, entry]),
@@ -91,8 +97,12 @@ export async function applyChanges(
   };
 
   // The named entries, what showed them, then what they show that may show them back.
+  const entries = changed.filter(
+    (change): change is { collection: CollectionName; documentId: string } =>
+      change.collection !== UPLOADS,
+  );
   const related = await readAndApply([
-    ...changed,
+    ...entries,
     ...changed.flatMap(({ documentId }) => live.embedding(documentId)),
   ]);
   await readAndApply(related);

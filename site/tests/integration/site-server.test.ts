@@ -168,6 +168,7 @@ describe.each(testDatabases())(
       const first = await settled();
       expect(first.lastBuild).toMatchObject({
         ok: true,
+        path: 'full',
         reasons: ['start-up: live build outdated'],
       });
       expect(first.liveSince).toEqual(expect.any(String));
@@ -261,17 +262,34 @@ describe.each(testDatabases())(
       expect(await health.text()).toBe('');
     });
 
-    it('puts a published item live, and takes an unpublished one down', async () => {
+    it('puts a published item live by the fast path, and takes an unpublished one down', async () => {
       const documentId = await publishItem('publie-par-un-editeur');
       const built = await eventuallyBuilt();
-      expect(built.lastBuild.ok).toBe(true);
-      expect((await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`)).status).toBe(200);
+      // The status says which path put it live, and how long it took.
+      expect(built.lastBuild).toMatchObject({
+        ok: true,
+        path: 'fast',
+        reasons: ['entry.publish api::media-item.media-item'],
+        durationMs: expect.any(Number),
+      });
+      const page = await (await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`)).text();
+      expect(page).toContain('<h1>Élément publie-par-un-editeur</h1>');
+      // The lists show it too: the médiathèque's first page, the feed, the sitemap.
+      expect(await (await fetch(`${site.url}/rss.xml`)).text()).toContain(
+        'Élément publie-par-un-editeur',
+      );
+      expect(await (await fetch(`${site.url}/sitemap-0.xml`)).text()).toContain(
+        '/mediatheque/publie-par-un-editeur/</loc>',
+      );
 
       await cmsCall('POST', `${CM}/${documentId}/actions/unpublish`, adminToken, {});
-      await eventuallyBuilt();
+      expect((await eventuallyBuilt()).lastBuild.path).toBe('fast');
       const gone = await fetch(`${site.url}/mediatheque/publie-par-un-editeur/`);
       expect(gone.status).toBe(404);
       expect(await gone.text()).toContain('Page introuvable');
+      expect(await (await fetch(`${site.url}/sitemap-0.xml`)).text()).not.toContain(
+        '/mediatheque/publie-par-un-editeur/',
+      );
     });
 
     it('coalesces a burst of 30 publishes into at most 3 builds, and the site ends up with all 30', async () => {
@@ -344,6 +362,47 @@ describe.each(testDatabases())(
       expect(await (await fetch(`${site.url}${articles}`)).text()).toContain('Version corrigée');
       await cmsCall('DELETE', `${CM}/${broken}`, adminToken);
       await eventuallyBuilt();
+    });
+
+    it('refuses on the fast path what a full render refuses, with the same words, and keeps the live page', async () => {
+      await settled();
+      const documentId = await publishItem('rendu-rapide-refuse', { title: 'Version en ligne' });
+      expect((await eventuallyBuilt()).lastBuild.path).toBe('fast');
+      const image = await upload(cms.url, cms.fullToken, 'sans-alt-2.png', 'image/png', PNG_1X1);
+      const { writePublishedRow } = await import('../../../cms/tests/helpers/direct-write');
+      await writePublishedRow(cms.env, 'media_items', documentId, {
+        title: 'Version cassée',
+        body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }],
+      });
+      // A webhook naming the entry, as for any publication: the fast path reads it.
+      await fetch(`${site.url}/_hooks/rebuild`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          event: 'entry.update',
+          uid: 'api::media-item.media-item',
+          entry: { documentId, publishedAt: new Date().toISOString() },
+        }),
+      });
+      const built = await builtUntil((record) => Boolean(record.exceptions));
+      expect(built.lastBuild, JSON.stringify(built.lastBuild.reasons)).toMatchObject({
+        ok: true,
+        path: 'fast',
+        exceptions: [
+          {
+            type: 'media-item',
+            documentId,
+            field: 'body.0.image.alternativeText',
+            problem: SITE_RULES.imageAlternative.operators,
+            advice: SITE_RULES.imageAlternative.editors,
+          },
+        ],
+      });
+      expect(await (await fetch(`${site.url}/mediatheque/rendu-rapide-refuse/`)).text()).toContain(
+        'Version en ligne',
+      );
+      await cmsCall('DELETE', `${CM}/${documentId}`, adminToken);
+      expect((await builtUntil((record) => !record.exceptions)).lastBuild.path).toBe('fast');
     });
 
     it('leaves out a free page on an address the site uses itself, and names it', async () => {
