@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BuildQueue } from '../server/build-queue.ts';
-import { Publisher } from '../server/publisher.ts';
+import type { Publisher } from '../server/publisher.ts';
 import type { CmsStack } from '../tests/helpers/test-stack';
 
 export interface PublishLiveFigures {
   /** Publish (REST) → its page served by the live release, one value per sample (ms). */
   latencies: number[];
-  /** Builds the site server ran for a burst of 30 publishes (null when not measured). */
-  buildsForBurst: number | null;
+  /** CPU time of this process per publication (ms): rendering, reading, writing the release. */
+  cpuPerPublish: number[];
+  /** Renders the site server ran for a burst of 30 publishes (null when not measured). */
+  rendersForBurst: number | null;
 }
 
-async function publish(cms: CmsStack, slug: string): Promise<void> {
+async function publish(cms: CmsStack, slug: string): Promise<string> {
   const response = await fetch(`${cms.url}/api/media-items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
@@ -25,54 +27,57 @@ async function publish(cms: CmsStack, slug: string): Promise<void> {
     }),
   });
   if (!response.ok) throw new Error(`publish ${slug}: ${response.status}`);
+  return ((await response.json()) as { data: { documentId: string } }).data.documentId;
 }
 
 /**
- * The site server's own pipeline (debounce, build into a release, checks, atomic switch), run
- * in this process; the webhook's HTTP hop (a few ms) is left out. The first build fills the
- * caches and is not timed: each sample is then a warm, incremental build.
+ * The site server's own pipeline (debounce, render, checks, atomic switch), run in this
+ * process on a publisher that has made its first full render; the webhook's HTTP hop (a few
+ * ms) is left out. `path` chooses what a publication asks for: the fast path for the entry
+ * (what the CMS's webhook names), or a full render.
  */
 export async function measurePublishToLive(options: {
   cms: CmsStack;
+  publisher: Publisher;
   dataDir: string;
-  siteUrl: string;
+  path: 'fast' | 'full';
   samples: number;
   burst: boolean;
+  debounceMs: number;
 }): Promise<PublishLiveFigures> {
-  const { cms, dataDir } = options;
-  const publisher = new Publisher({
-    dataDir,
-    cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
-    buildEnv: { SITE_URL: options.siteUrl, CMS_PUBLIC_URL: cms.url },
-    secrets: [cms.siteToken, cms.fullToken],
-    onLive: () => {},
-    log: () => {},
+  const { cms, publisher, dataDir } = options;
+  const queue = new BuildQueue({
+    build: (reasons, changes) =>
+      changes ? publisher.update(changes, reasons) : publisher.build(reasons),
+    debounceMs: options.debounceMs,
   });
-  const queue = new BuildQueue({ build: (reasons) => publisher.build(reasons), debounceMs: 1000 });
-  await publisher.build(['bench: first build']);
   const live = (slug: string) =>
-    fs.existsSync(path.join(dataDir, 'current', 'client', 'mediatheque', slug, 'index.html'));
+    fs.existsSync(path.join(dataDir, 'current', 'mediatheque', slug, 'index.html'));
+  const ask = (documentId: string) =>
+    options.path === 'fast'
+      ? queue.request('entry.publish', { collection: 'mediaItems', documentId })
+      : queue.request('entry.publish');
   const latencies: number[] = [];
+  const cpuPerPublish: number[] = [];
   for (let n = 0; n < options.samples; n += 1) {
-    const slug = `mesure-${Date.now()}-${n}`;
+    const slug = `mesure-${options.path}-${Date.now()}-${n}`;
     const started = performance.now();
-    await publish(cms, slug);
-    queue.request('entry.publish');
+    const cpu = process.cpuUsage();
+    ask(await publish(cms, slug));
     await queue.whenIdle();
     if (!queue.lastBuild?.ok || !live(slug)) throw new Error(`not live: ${queue.lastBuild?.error}`);
     latencies.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuPerPublish.push((used.user + used.system) / 1000);
   }
-  let buildsForBurst: number | null = null;
+  let rendersForBurst: number | null = null;
   if (options.burst) {
     const before = queue.buildCount;
     const slugs = Array.from({ length: 30 }, (_, n) => `rafale-${Date.now()}-${n}`);
-    for (const slug of slugs) {
-      await publish(cms, slug);
-      queue.request('entry.publish');
-    }
+    for (const slug of slugs) ask(await publish(cms, slug));
     await queue.whenIdle();
     if (!slugs.every(live)) throw new Error('burst: some publications are not live');
-    buildsForBurst = queue.buildCount - before;
+    rendersForBurst = queue.buildCount - before;
   }
-  return { latencies, buildsForBurst };
+  return { latencies, cpuPerPublish, rendersForBurst };
 }

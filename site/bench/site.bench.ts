@@ -1,6 +1,6 @@
 // `npm run bench` (site part). On a real seeded Strapi with 100, 1,000 and 10,000 médiathèque
-// items: full build and rebuild with nothing changed (and with one item changed), as ratios;
-// publish → live through the site server's pipeline, and builds per burst of 30 publishes;
+// items: the code build, a full render; publish → live through the site server's pipeline by
+// the fast path and by a full render (ratio), CPU per publish, renders per burst of 30;
 // JavaScript per template; keystroke → results painted in Chromium at the largest size.
 // Anchor measured in the same run: Pagefind indexing the same built pages — its index size,
 // bytes fetched per query and keystroke → results. Writes bench-results/site.json.
@@ -18,11 +18,11 @@ import { ensureSearchKey } from '@dejala/search/search-key';
 import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
-import { runAstroBuild } from '../server/astro-build.ts';
-import { loadRelease } from '../server/loaded-release.ts';
+import type { Release } from '../server/loaded-release.ts';
+import { Publisher } from '../server/publisher.ts';
 import { createSiteServer } from '../server/site-server.ts';
 import { launchBrowser } from '../tests/helpers/browser';
-import { startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
+import { SITE_CODE_INPUTS, startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
 import { keystrokeToResults, percentile } from './keystroke';
 import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
@@ -90,72 +90,78 @@ async function main(): Promise<void> {
   const cms = await startSeededCms({ synthetic: 0, log: console.error });
   const meili = await startTestMeili(path.join(work, 'meili'));
   try {
-    let outDir = '';
-    let buildEnv: Record<string, string> = {};
+    let release: Release | null = null;
     const port = await freePort();
+    const siteUrl = `http://127.0.0.1:${port}`;
     for (const size of SIZES) {
       const started = performance.now();
       await runSeed(cms.env, ['--synthetic', String(size)]);
       console.error(
         `bench: ${size} synthetic items present (seeded in ${Math.round((performance.now() - started) / 1000)} s)`,
       );
-      outDir = path.join(work, `dist-${size}`);
-      buildEnv = {
-        CMS_URL: cms.url,
-        CMS_PUBLIC_URL: cms.url,
-        SITE_API_TOKEN: cms.siteToken,
-        SITE_URL: `http://127.0.0.1:${port}`,
-        SITE_OUT_DIR: outDir,
-        SITE_CACHE_DIR: path.join(work, `cache-${size}`),
-      };
-      const full = await runAstroBuild(buildEnv);
-      const unchanged = await runAstroBuild(buildEnv);
-      const [first] = (
-        await (
-          await fetch(`${cms.url}/api/media-items?pagination[pageSize]=1&sort=id:asc`, {
-            headers: { authorization: `Bearer ${cms.siteToken}` },
-          })
-        ).json()
-      ).data;
-      await fetch(`${cms.url}/api/media-items/${first.documentId}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ data: { summary: `Résumé modifié ${Date.now()}` } }),
+      const dataDir = path.join(work, `site-server-${size}`);
+      const publisher = new Publisher({
+        dataDir,
+        cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+        siteUrl,
+        buildEnv: { SITE_URL: siteUrl },
+        codeInputs: SITE_CODE_INPUTS,
+        secrets: [cms.siteToken, cms.fullToken],
+        onLive: (live) => (release = live),
+        log: () => {},
       });
-      const oneChanged = await runAstroBuild(buildEnv);
+      const first = performance.now();
+      await publisher.build(['bench: first full render (code build included)']);
+      const firstMs = performance.now() - first;
+      const again = performance.now();
+      await publisher.build(['bench: full render']);
+      const fullMs = performance.now() - again;
       const pages = fs
-        .readdirSync(path.join(outDir, 'client'), { recursive: true, encoding: 'utf8' })
+        .readdirSync(path.join(dataDir, 'current'), { recursive: true, encoding: 'utf8' })
         .filter((name) => name.endsWith('.html')).length;
       console.error(`bench: ${size} items → ${pages} pages`);
-      note(`build ${size} items, full`, full.durationMs, 'ms');
-      note(`build ${size} items, rebuild nothing changed`, unchanged.durationMs, 'ms');
-      note(`build ${size} items, rebuild one item changed`, oneChanged.durationMs, 'ms');
+      note(`render ${size} items, first full render with the code build`, firstMs, 'ms');
+      note(`render ${size} items, full render`, fullMs, 'ms');
+      const measure = (renderPath: 'fast' | 'full', samples: number, burst: boolean) =>
+        measurePublishToLive({
+          cms,
+          publisher,
+          dataDir,
+          path: renderPath,
+          samples,
+          burst,
+          debounceMs: Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 100),
+        });
+      const full = await measure('full', size >= 10_000 ? 3 : 5, false);
+      const fast = await measure('fast', size >= 10_000 ? 10 : 20, size === SIZES[0]);
+      for (const [name, figures] of [
+        ['full render', full],
+        ['fast path', fast],
+      ] as const) {
+        note(
+          `publish → live ${size} items, ${name} (${figures.latencies.length} samples) p50`,
+          percentile(figures.latencies, 50),
+          'ms',
+        );
+        note(`publish → live ${size} items, ${name} p95`, percentile(figures.latencies, 95), 'ms');
+        note(
+          `CPU per publish ${size} items, ${name} (site server) p50`,
+          percentile(figures.cpuPerPublish, 50),
+          'ms',
+        );
+      }
       note(
-        `build ${size} items, full ÷ rebuild nothing changed`,
-        full.durationMs / unchanged.durationMs,
+        `publish → live ${size} items, full render ÷ fast path (p50)`,
+        percentile(full.latencies, 50) / percentile(fast.latencies, 50),
         '×',
       );
-      note(
-        `build ${size} items, full ÷ rebuild one item changed`,
-        full.durationMs / oneChanged.durationMs,
-        '×',
-      );
-      const live = await measurePublishToLive({
-        cms,
-        dataDir: path.join(work, `site-server-${size}`),
-        siteUrl: buildEnv.SITE_URL,
-        samples: size >= 10_000 ? 3 : 5,
-        burst: size === SIZES[0],
-      });
-      note(
-        `publish → live ${size} items (${live.latencies.length} samples) p50`,
-        percentile(live.latencies, 50),
-        'ms',
-      );
-      note(`publish → live ${size} items p95`, percentile(live.latencies, 95), 'ms');
-      if (live.buildsForBurst !== null)
-        note(`builds for a burst of 30 publishes (${size} items)`, live.buildsForBurst, 'builds');
-      fs.rmSync(path.join(work, `site-server-${size}`), { recursive: true, force: true });
+      if (fast.rendersForBurst !== null)
+        note(
+          `renders for a burst of 30 publishes (${size} items)`,
+          fast.rendersForBurst,
+          'renders',
+        );
+      if (size !== SIZES.at(-1)) fs.rmSync(dataDir, { recursive: true, force: true });
     }
 
     // The largest build, served as in production, with every published item in Meilisearch.
@@ -170,10 +176,9 @@ async function main(): Promise<void> {
       { mediaBaseUrl: cms.url },
     );
     const searchKey = await ensureSearchKey(client);
-    const release = await loadRelease(outDir);
-    const server = createSiteServer({ release: () => release, meiliUrl: meili.url, searchKey });
+    const live = release!;
+    const server = createSiteServer({ release: () => live, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    const siteUrl = buildEnv.SITE_URL;
     const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });
     try {
       const page = await browser.context.newPage();
@@ -189,8 +194,7 @@ async function main(): Promise<void> {
         const bytes = scripts.reduce(
           (sum, script) =>
             sum +
-            zlib.gzipSync(fs.readFileSync(path.join(release.clientDir, script)), { level: 9 })
-              .length,
+            zlib.gzipSync(fs.readFileSync(path.join(live.clientDir, script)), { level: 9 }).length,
           0,
         );
         note(`JavaScript, ${template}`, bytes, 'B gzip');
@@ -225,13 +229,13 @@ async function main(): Promise<void> {
       const pagefindStarted = performance.now();
       execFileSync(
         path.join(ROOT, 'node_modules', '.bin', 'pagefind'),
-        ['--site', release.clientDir, '--glob', 'mediatheque/*/index.html', '--silent'],
+        ['--site', live.clientDir, '--glob', 'mediatheque/*/index.html', '--silent'],
         { stdio: 'inherit' },
       );
       note('Pagefind indexing', performance.now() - pagefindStarted, 'ms');
-      note('Pagefind index size', folderBytes(path.join(release.clientDir, 'pagefind')), 'B');
+      note('Pagefind index size', folderBytes(path.join(live.clientDir, 'pagefind')), 'B');
       fs.writeFileSync(
-        path.join(release.clientDir, 'pagefind-bench.html'),
+        path.join(live.clientDir, 'pagefind-bench.html'),
         pagefindBenchPage(TYPING_DEBOUNCE_MS),
       );
       const fetched: number[] = [];
