@@ -13,7 +13,7 @@ export interface PublishLiveFigures {
   rendersForBurst: number | null;
 }
 
-async function publish(cms: CmsStack, slug: string): Promise<string> {
+async function publish(cms: CmsStack, slug: string, retried = false): Promise<string> {
   const response = await fetch(`${cms.url}/api/media-items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
@@ -25,7 +25,13 @@ async function publish(cms: CmsStack, slug: string): Promise<string> {
         summary: 'Mesure de mise en ligne.',
       },
     }),
+  }).catch((error: Error & { cause?: { code?: string } }) => {
+    // A kept-alive connection the CMS closed while a full render ran (Node closes idle ones
+    // after 5 s): the request never reached it, send it once more on a new one.
+    if (retried || error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return null;
   });
+  if (!response) return publish(cms, slug, true);
   if (!response.ok) throw new Error(`publish ${slug}: ${response.status}`);
   return ((await response.json()) as { data: { documentId: string } }).data.documentId;
 }

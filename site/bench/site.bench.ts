@@ -108,7 +108,9 @@ async function main(): Promise<void> {
         codeInputs: SITE_CODE_INPUTS,
         secrets: [cms.siteToken, cms.fullToken],
         onLive: (live) => (release = live),
-        log: () => {},
+        log: (message) => {
+          if (process.env.BENCH_VERBOSE) console.error(message);
+        },
       });
       const first = performance.now();
       await publisher.build(['bench: first full render (code build included)']);
@@ -132,8 +134,8 @@ async function main(): Promise<void> {
           burst,
           debounceMs: Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 100),
         });
-      const full = await measure('full', size >= 10_000 ? 3 : 5, false);
       const fast = await measure('fast', size >= 10_000 ? 10 : 20, size === SIZES[0]);
+      const full = await measure('full', size >= 10_000 ? 3 : 5, false);
       for (const [name, figures] of [
         ['full render', full],
         ['fast path', fast],

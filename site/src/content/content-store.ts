@@ -49,6 +49,8 @@ export class ContentStore {
   readonly #embeddedBy = new Map<string, Set<string>>();
   /** Per collection, slug → documentId (slugs are unique per type: Strapi's `uid` fields). */
   readonly #slugs = new Map<CollectionName, Map<string, string>>();
+  /** Values derived from whole collections (sorted lists…), computed once per state. */
+  readonly #derived = new Map<string, unknown>();
 
   #collection(collection: CollectionName): Map<string, StoredEntry> {
     let entries = this.#collections.get(collection);
@@ -72,9 +74,22 @@ export class ContentStore {
 
   /** Every entry of a collection, in the CMS's order (the order a full read gives). */
   list<C extends CollectionName>(collection: C): Array<EntryOf<C>> {
-    return [...this.#collection(collection).values()]
-      .sort((a, b) => a.id - b.id)
-      .map((entry) => entry.data as EntryOf<C>);
+    return [
+      ...this.derived(`list:${collection}`, () =>
+        [...this.#collection(collection).values()]
+          .sort((a, b) => a.id - b.id)
+          .map((entry) => entry.data as EntryOf<C>),
+      ),
+    ];
+  }
+
+  /**
+   * A value computed from the store, once until the store changes: a list page of 10,000
+   * items must not sort them again for each of its 500 pages.
+   */
+  derived<T>(name: string, compute: () => T): T {
+    if (!this.#derived.has(name)) this.#derived.set(name, compute());
+    return this.#derived.get(name) as T;
   }
 
   get<C extends CollectionName>(collection: C, documentId: string): StoredEntry<C> | undefined {
@@ -88,6 +103,7 @@ export class ContentStore {
 
   set<C extends CollectionName>(collection: C, documentId: string, entry: StoredEntry<C>): void {
     this.delete(collection, documentId);
+    this.#derived.clear();
     this.#collection(collection).set(documentId, entry as StoredEntry);
     const slug = slugOf(entry);
     if (slug !== undefined) {
@@ -105,6 +121,7 @@ export class ContentStore {
   delete(collection: CollectionName, documentId: string): void {
     const previous = this.#collection(collection).get(documentId);
     if (!previous) return;
+    this.#derived.clear();
     this.#collection(collection).delete(documentId);
     const slug = slugOf(previous);
     if (slug !== undefined && this.#slugs.get(collection)?.get(slug) === documentId)

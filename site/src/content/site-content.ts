@@ -28,6 +28,12 @@ export class SiteContent {
     return this.#store.list(collection);
   }
 
+  /** A value computed from whole collections, once per state of the content. */
+  derived<T>(name: string, collections: CollectionName[], compute: () => T): T {
+    collections.forEach((collection) => this.reads.add(collectionKey(collection)));
+    return this.#store.derived(name, compute);
+  }
+
   /** The published entry at this slug, if any. */
   bySlug<C extends CollectionName>(collection: C, slug: string): EntryOf<C> | undefined {
     this.reads.add(slugKey(collection, slug));
