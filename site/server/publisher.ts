@@ -15,6 +15,7 @@ import { releaseFileOf, sitePaths } from '../src/content/site-paths.ts';
 import { applyChanges, type ChangedEntry } from '../src/content/content-changes.ts';
 import { CMS_CONTENT_TYPES } from '../src/content/collection-types.ts';
 import { collectionKey } from '../src/content/site-content.ts';
+import { valuePartChanged } from '../src/content/value-parts.ts';
 import { CodeBuilds } from './code-build.ts';
 import type { OnDemandHandler, Release } from './loaded-release.ts';
 import { readPublishedState, storeVersions, versionKey } from './published-state.ts';
@@ -258,7 +259,10 @@ export class Publisher {
     const current = new Set(addresses);
     const toRender = addresses.filter((address) => {
       const read = live.reads.get(address);
-      return !read || read.some((key) => applied.touched.has(key));
+      return (
+        !read ||
+        read.some((key) => applied.touched.has(key) || valuePartChanged(key, applied.store))
+      );
     });
     const gone = [...live.files].filter((address) => !current.has(address));
     const render = createRenderer(code.onDemand, siteUrl);

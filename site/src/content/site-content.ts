@@ -1,12 +1,14 @@
 // What a page reads of the content, and the record of what it read: the fast path re-renders
 // a page when something it read changes, and only then. Keys: a collection name (the page read
 // the whole collection: a list, a count, a single type) or `collection?slug=…` (the page looked
-// up one entry by its address, found or not).
+// up one entry by its address, found or not), or `value:…` (a part of a derived value, with a
+// digest of what the page got: value-parts.ts).
 import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
 import { uploadUrl } from '@dejala/search/site-urls';
 import type { ContentStore, EntryOf } from './content-store.ts';
+import { VALUE_PARTS, valueKey, type ValuePartName } from './value-parts.ts';
 
 /** The key a page records when it reads a whole collection. */
 export const collectionKey = (collection: CollectionName) => collection;
@@ -28,10 +30,11 @@ export class SiteContent {
     return this.#store.list(collection);
   }
 
-  /** A value computed from whole collections, once per state of the content. */
-  derived<T>(name: string, collections: CollectionName[], compute: () => T): T {
-    collections.forEach((collection) => this.reads.add(collectionKey(collection)));
-    return this.#store.derived(name, compute);
+  /** A part of a value derived from whole collections: the page depends on that part only. */
+  part<N extends ValuePartName>(name: N, part: string): ReturnType<(typeof VALUE_PARTS)[N]> {
+    const value = VALUE_PARTS[name](this.#store, part) as ReturnType<(typeof VALUE_PARTS)[N]>;
+    this.reads.add(valueKey(name, part, value));
+    return value;
   }
 
   /** The published entry at this slug, if any. */

@@ -2,7 +2,6 @@ import { toMediaDocument } from '@dejala/search/media-document';
 import type { MediaItem } from '@dejala/search/schemas/media-item';
 import { RESULT_FIELDS } from '@dejala/search/search-request';
 import type { MediaFacets, MediaListItem } from '../media-search/media-search-types';
-import type { SiteContent } from '../content/site-content.ts';
 
 /** The given fields of an object, and only those. */
 function pick<T, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
@@ -41,7 +40,3 @@ export function staticFacets(items: MediaListItem[]): MediaFacets {
 }
 
 export const MEDIA_PAGE_SIZE = 20;
-
-/** The médiathèque's full list as its pages show it: computed once per state of the content. */
-export const mediaList = (content: SiteContent): MediaListItem[] =>
-  content.derived('mediaList', ['mediaItems'], () => toMediaListItems(content.all('mediaItems')));
