@@ -19,10 +19,12 @@ import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
 import type { Release } from '../server/loaded-release.ts';
+import { SITE_CODE_INPUTS } from '../server/code-inputs.ts';
 import { Publisher } from '../server/publisher.ts';
+import { linkFiles, readReleaseFiles } from '../server/release-files.ts';
 import { createSiteServer } from '../server/site-server.ts';
 import { launchBrowser } from '../tests/helpers/browser';
-import { SITE_CODE_INPUTS, startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
+import { startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
 import { keystrokeToResults, percentile } from './keystroke';
 import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
@@ -178,7 +180,10 @@ async function main(): Promise<void> {
       { mediaBaseUrl: cms.url },
     );
     const searchKey = await ensureSearchKey(client);
-    const live = release!;
+    // The live release as one folder of its own: Pagefind's anchor writes its index into it.
+    const siteDir = path.join(work, 'served');
+    linkFiles(release!.files, siteDir);
+    let live: Release = { ...release!, files: readReleaseFiles(siteDir) };
     const server = createSiteServer({ release: () => live, meiliUrl: meili.url, searchKey });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });
@@ -195,8 +200,7 @@ async function main(): Promise<void> {
         page.off('response', listener);
         const bytes = scripts.reduce(
           (sum, script) =>
-            sum +
-            zlib.gzipSync(fs.readFileSync(path.join(live.clientDir, script)), { level: 9 }).length,
+            sum + zlib.gzipSync(fs.readFileSync(path.join(siteDir, script)), { level: 9 }).length,
           0,
         );
         note(`JavaScript, ${template}`, bytes, 'B gzip');
@@ -231,15 +235,16 @@ async function main(): Promise<void> {
       const pagefindStarted = performance.now();
       execFileSync(
         path.join(ROOT, 'node_modules', '.bin', 'pagefind'),
-        ['--site', live.clientDir, '--glob', 'mediatheque/*/index.html', '--silent'],
+        ['--site', siteDir, '--glob', 'mediatheque/*/index.html', '--silent'],
         { stdio: 'inherit' },
       );
       note('Pagefind indexing', performance.now() - pagefindStarted, 'ms');
-      note('Pagefind index size', folderBytes(path.join(live.clientDir, 'pagefind')), 'B');
+      note('Pagefind index size', folderBytes(path.join(siteDir, 'pagefind')), 'B');
       fs.writeFileSync(
-        path.join(live.clientDir, 'pagefind-bench.html'),
+        path.join(siteDir, 'pagefind-bench.html'),
         pagefindBenchPage(TYPING_DEBOUNCE_MS),
       );
+      live = { ...live, files: readReleaseFiles(siteDir) };
       const fetched: number[] = [];
       let bytes = 0;
       page.on('requestfinished', async (request) => {

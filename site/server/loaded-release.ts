@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import type { ContentStore } from '../src/content/content-store.ts';
+import type { ReleaseFiles } from './release-files.ts';
 
 /** Renders the site's routes (Astro's handler); `locals` become `Astro.locals`. */
 export type OnDemandHandler = (
@@ -14,8 +14,8 @@ export type OnDemandHandler = (
 
 /** What the site server serves: a release's files, and the routes rendered per request. */
 export interface Release {
-  /** The release's folder: every page, feed and asset of the site as a file. */
-  clientDir: string;
+  /** Every page, feed and asset of the site, as a file. */
+  files: ReleaseFiles;
   /** The routes of the code build the release was rendered with (search results, previews). */
   onDemand: OnDemandHandler;
   /** The content the release was rendered from, for the pages rendered per request; null
@@ -23,12 +23,13 @@ export interface Release {
   store: ContentStore | null;
 }
 
-/** Digest of every file of a folder and of their names (a build's server half, a release). */
-export function digestFolder(dir: string): string {
+/** Digest of every file of a release and of their names: what visitors get. */
+export function digestRelease(files: ReleaseFiles): string {
   const hash = createHash('sha256');
-  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const file = path.join(dir, name);
-    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
-  }
+  for (const name of [...files.keys()].sort())
+    hash
+      .update(name)
+      .update('\0')
+      .update(fs.readFileSync(files.get(name)!));
   return hash.digest('hex');
 }

@@ -16,11 +16,17 @@ import { applyChanges, type ChangedEntry } from '../src/content/content-changes.
 import { CMS_CONTENT_TYPES } from '../src/content/collection-types.ts';
 import { collectionKey } from '../src/content/site-content.ts';
 import { valuePartChanged } from '../src/content/value-parts.ts';
-import { CodeBuilds } from './code-build.ts';
+import { CodeBuilds, type CodeBuild } from './code-build.ts';
+import { renderSite } from './full-render.ts';
 import type { OnDemandHandler, Release } from './loaded-release.ts';
 import { readPublishedState, storeVersions, versionKey } from './published-state.ts';
 import { checkRelease } from './release-checks.ts';
-import { linkTree, writeAddress } from './release-files.ts';
+import {
+  linkFilesInBackground,
+  readReleaseFiles,
+  writeAddress,
+  type ReleaseFiles,
+} from './release-files.ts';
 import { ReleaseStore } from './release-store.ts';
 import { createRenderer } from './renderer.ts';
 
@@ -63,12 +69,16 @@ export interface Published {
 interface LiveContent {
   store: ContentStore;
   /** The code build that rendered it. */
-  codeDigest: string;
+  code: CodeBuild;
   releaseDir: string;
+  /** Layers under the release, down to a complete one (0: it is complete). */
+  depth: number;
+  /** What the release serves. */
+  files: ReleaseFiles;
   /** Every address of the site (those that answered 404 too) → what its page read. */
   reads: Map<string, string[]>;
   /** The addresses that have a file in the release. */
-  files: Set<string>;
+  addresses: Set<string>;
   /** Entries left at their last good version, by `type/documentId`. */
   exceptions: Map<string, InvalidEntry>;
 }
@@ -76,8 +86,9 @@ interface LiveContent {
 const exceptionKey = (entry: { type: string; documentId: string }) =>
   `${entry.type}/${entry.documentId}`;
 
-// A progress line every so many pages of a full render.
-const PROGRESS_EVERY = 1000;
+// Fast-path releases laid one over the other before they are merged into one (in the
+// background): bounds the folders a release spans and what a restart reads.
+const MERGE_AFTER_LAYERS = 20;
 
 /**
  * Renders the site from the CMS and puts it live only when everything holds: every page
@@ -91,6 +102,9 @@ export class Publisher {
   readonly #recordFile: string;
   #live: LiveRecord | null;
   #content: LiveContent | null = null;
+  /** A render is under way: a merge of layers finishing then is dropped. */
+  #rendering = false;
+  #merging = false;
 
   constructor(options: PublisherOptions) {
     this.#options = options;
@@ -126,7 +140,7 @@ export class Publisher {
     const { handler } = (await import(pathToFileURL(entry).href)) as {
       handler: OnDemandHandler;
     };
-    return { clientDir: dir, onDemand: handler, store: null };
+    return { files: readReleaseFiles(dir), onDemand: handler, store: null };
   }
 
   /**
@@ -150,7 +164,32 @@ export class Publisher {
   }
 
   /** A full render: every page of the site from every published entry. */
-  async build(reasons: string[]): Promise<Published> {
+  build(reasons: string[]): Promise<Published> {
+    return this.#render(() => this.#fullRender(reasons));
+  }
+
+  /**
+   * The fast path: reads the entries a publication named (and those that embed them), renders
+   * the addresses that read something that changed or that appear, removes those that
+   * disappear, and puts the result live as a layer over the live release (which holds every
+   * other file). Falls back to a full render when it cannot decide: nothing rendered yet in
+   * this process, the code or the site settings changed.
+   */
+  update(changed: ChangedEntry[], reasons: string[]): Promise<Published> {
+    return this.#render(() => this.#fastPath(changed, reasons));
+  }
+
+  async #render(render: () => Promise<Published>): Promise<Published> {
+    this.#rendering = true;
+    try {
+      return await render();
+    } finally {
+      this.#rendering = false;
+      void this.#mergeLayers();
+    }
+  }
+
+  async #fullRender(reasons: string[]): Promise<Published> {
     const { cms, log, siteUrl } = this.#options;
     log(`site: full render started (${reasons.join(', ')})`);
     const code = await this.#code.current();
@@ -161,28 +200,13 @@ export class Publisher {
       log(`${describeInvalidEntry(entry)}: its last good version stays (if it had one)`);
 
     const releaseDir = this.#releases.create();
-    linkTree(code.clientDir, releaseDir);
-    const render = createRenderer(code.onDemand, siteUrl);
-    const reads = new Map<string, string[]>();
-    const files = new Set<string>();
-    const paths = sitePaths(new SiteContent(store));
-    const started = performance.now();
+    let rendered: Awaited<ReturnType<typeof renderSite>>;
     try {
-      for (const [index, { path: address }] of paths.entries()) {
-        const rendered = await render(address, store);
-        reads.set(address, rendered.reads);
-        if (rendered.body) {
-          writeAddress(releaseDir, address, rendered.body);
-          files.add(address);
-        }
-        if ((index + 1) % PROGRESS_EVERY === 0)
-          log(`site: rendered ${index + 1}/${paths.length} addresses`);
-      }
+      rendered = await renderSite(code, store, siteUrl, releaseDir, log);
     } catch (error) {
       this.#releases.discard(releaseDir);
       throw error;
     }
-    log(`site: ${files.size} files rendered in ${Math.round(performance.now() - started)} ms`);
 
     const after = await readPublishedState(cms);
     // Entries (un)published during the render are left to the follow-up render they
@@ -192,7 +216,7 @@ export class Publisher {
     const expected = before.pages
       .filter((page) => stillPublished.has(page.path) && !excepted.has(page.documentId))
       .map((page) => page.path);
-    const problems = checkRelease(releaseDir, expected, this.#options.secrets);
+    const problems = checkRelease(rendered.files, expected, this.#options.secrets);
     if (problems.length > 0) {
       this.#releases.discard(releaseDir);
       throw new Error(`release checks failed: ${problems.join('; ')}`);
@@ -200,20 +224,21 @@ export class Publisher {
     this.#releases.activate(releaseDir);
     this.#content = {
       store,
-      codeDigest: code.digest,
+      code,
       releaseDir,
-      reads,
-      files,
+      depth: 0,
+      files: rendered.files,
+      reads: rendered.reads,
+      addresses: rendered.addresses,
       exceptions: new Map(exceptions.map((entry) => [exceptionKey(entry), entry])),
     };
-    this.#options.onLive({ clientDir: releaseDir, onDemand: code.onDemand, store });
-    this.#live = {
+    this.#options.onLive({ files: rendered.files, onDemand: code.onDemand, store });
+    this.#recordLive({
       releaseDir,
       codeDir: code.dir,
       contentReadAt,
       wentLiveAt: new Date().toISOString(),
-    };
-    fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);
+    });
     log(
       `site: ${path.basename(releaseDir)} is live (${expected.length} entry pages checked` +
         (exceptions.length > 0
@@ -224,25 +249,18 @@ export class Publisher {
     return { exceptions, path: 'full' };
   }
 
-  /**
-   * The fast path: reads the entries a publication named (and those that embed them), renders
-   * the addresses that read something that changed or that appear, removes those that
-   * disappear, and puts the result live as a new release sharing every other file with the
-   * live one. Falls back to a full render when it cannot decide: nothing rendered yet in this
-   * process, the code or the site settings changed.
-   */
-  async update(changed: ChangedEntry[], reasons: string[]): Promise<Published> {
+  async #fastPath(changed: ChangedEntry[], reasons: string[]): Promise<Published> {
     const { cms, log, siteUrl } = this.#options;
     const live = this.#content;
     const code = await this.#code.current();
-    if (!live || live.codeDigest !== code.digest || !this.#live)
-      return this.build([...reasons, 'full render needed']);
+    if (!live || live.code.digest !== code.digest || !this.#live)
+      return this.#fullRender([...reasons, 'full render needed']);
     const started = performance.now();
     const contentReadAt = new Date().toISOString();
     const applied = await applyChanges(cms, live.store, changed);
     // Every page shows the site settings: a full render is as cheap, and simpler to trust.
     if (applied.touched.has(collectionKey('global')))
-      return this.build([...reasons, 'site settings changed']);
+      return this.#fullRender([...reasons, 'site settings changed']);
     if (applied.touched.size === 0 && applied.invalid.length === 0) {
       log('site: nothing the site shows changed (fast path)');
       return { exceptions: [...live.exceptions.values()], path: 'fast' };
@@ -255,42 +273,49 @@ export class Publisher {
       log(`${describeInvalidEntry(entry)}: its last good version stays (if it had one)`);
     }
 
+    const read = performance.now();
     const addresses = sitePaths(new SiteContent(applied.store)).map((each) => each.path);
     const current = new Set(addresses);
     const toRender = addresses.filter((address) => {
-      const read = live.reads.get(address);
+      const before = live.reads.get(address);
       return (
-        !read ||
-        read.some((key) => applied.touched.has(key) || valuePartChanged(key, applied.store))
+        !before ||
+        before.some((key) => applied.touched.has(key) || valuePartChanged(key, applied.store))
       );
     });
-    const gone = [...live.files].filter((address) => !current.has(address));
     const render = createRenderer(code.onDemand, siteUrl);
     const reads = new Map(live.reads);
     for (const address of reads.keys()) if (!current.has(address)) reads.delete(address);
-    const files = new Set(live.files);
     const bodies = new Map<string, Buffer>();
     for (const address of toRender) {
       const rendered = await render(address, applied.store);
       reads.set(address, rendered.reads);
       if (rendered.body) bodies.set(address, rendered.body);
     }
+    const rendered = performance.now();
+    const addressesWithFile = new Set(live.addresses);
     const removed = [
-      ...gone,
-      ...toRender.filter((address) => files.has(address) && !bodies.has(address)),
+      ...[...live.addresses].filter((address) => !current.has(address)),
+      ...toRender.filter((address) => live.addresses.has(address) && !bodies.has(address)),
     ];
-    removed.forEach((address) => files.delete(address));
-    // Unchanged output is no change: the new release shares that file with the live one.
+    removed.forEach((address) => addressesWithFile.delete(address));
+    // Unchanged output is no change: the new release keeps the live one's file.
     for (const [address, body] of bodies) {
-      const file = path.join(live.releaseDir, releaseFileOf(address));
-      if (files.has(address) && fs.readFileSync(file).equals(body)) bodies.delete(address);
-      else files.add(address);
+      const file = live.files.get(releaseFileOf(address));
+      if (file && fs.readFileSync(file).equals(body)) bodies.delete(address);
+      else addressesWithFile.add(address);
     }
 
-    const releaseDir = this.#releases.create();
-    const replaced = new Set([...bodies.keys(), ...removed].map(releaseFileOf));
-    linkTree(live.releaseDir, releaseDir, replaced);
-    for (const [address, body] of bodies) writeAddress(releaseDir, address, body);
+    // A layer over the live release: the files that changed, and the list of those removed.
+    const releaseDir = this.#releases.create({
+      base: live.releaseDir,
+      removed: removed.map(releaseFileOf),
+      depth: live.depth + 1,
+    });
+    const files = new Map(live.files);
+    for (const address of removed) files.delete(releaseFileOf(address));
+    for (const [address, body] of bodies)
+      files.set(releaseFileOf(address), writeAddress(releaseDir, address, body));
     // Every entry read again and still published has its page.
     const expected = applied.settled.flatMap(({ collection, documentId }) => {
       const pagePath = (CMS_CONTENT_TYPES[collection] as PublicType).path;
@@ -298,7 +323,7 @@ export class Publisher {
       return pagePath && slug !== undefined ? [pagePath(slug)] : [];
     });
     const problems = checkRelease(
-      releaseDir,
+      files,
       expected,
       this.#options.secrets,
       [...bodies.keys()].map(releaseFileOf),
@@ -310,21 +335,67 @@ export class Publisher {
     this.#releases.activate(releaseDir);
     this.#content = {
       store: applied.store,
-      codeDigest: code.digest,
+      code,
       releaseDir,
-      reads,
+      depth: live.depth + 1,
       files,
+      reads,
+      addresses: addressesWithFile,
       exceptions,
     };
-    this.#options.onLive({ clientDir: releaseDir, onDemand: code.onDemand, store: applied.store });
-    this.#live = { ...this.#live, releaseDir, contentReadAt, wentLiveAt: new Date().toISOString() };
-    fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);
+    this.#options.onLive({ files, onDemand: code.onDemand, store: applied.store });
+    this.#recordLive({
+      ...this.#live,
+      releaseDir,
+      contentReadAt,
+      wentLiveAt: new Date().toISOString(),
+    });
+    const ms = (from: number, to = performance.now()) => Math.round(to - from);
     log(
       `site: ${path.basename(releaseDir)} is live by the fast path (${toRender.length} addresses ` +
-        `rendered, ${bodies.size} files changed, ${removed.length} removed, ` +
-        `${Math.round(performance.now() - started)} ms)`,
+        `rendered, ${bodies.size} files changed, ${removed.length} removed; ` +
+        `${ms(started)} ms: reading ${ms(started, read)}, rendering ${ms(read, rendered)}, ` +
+        `switching ${ms(rendered)})`,
     );
     return { exceptions: [...exceptions.values()], path: 'fast' };
+  }
+
+  /**
+   * Merges the live release's layers into one complete release, in the background, and puts
+   * it live (the same files): dropped when another release goes live or a render runs
+   * meanwhile — the next fast path asks again.
+   */
+  async #mergeLayers(): Promise<void> {
+    const live = this.#content;
+    if (!live || live.depth < MERGE_AFTER_LAYERS || this.#merging) return;
+    this.#merging = true;
+    const started = performance.now();
+    const releaseDir = this.#releases.create();
+    try {
+      const files = await linkFilesInBackground(live.files, releaseDir);
+      if (this.#content !== live || this.#rendering) {
+        this.#releases.discard(releaseDir);
+        return;
+      }
+      this.#releases.activate(releaseDir);
+      this.#content = { ...live, releaseDir, depth: 0, files };
+      this.#options.onLive({ files, onDemand: live.code.onDemand, store: live.store });
+      this.#recordLive({ ...this.#live!, releaseDir });
+      this.#options.log(
+        `site: ${live.depth + 1} releases merged into ${path.basename(releaseDir)} ` +
+          `(${Math.round(performance.now() - started)} ms, in the background)`,
+      );
+    } catch (error) {
+      this.#releases.discard(releaseDir);
+      this.#options.log(`site: merging releases failed: ${(error as Error).message}`);
+    } finally {
+      this.#merging = false;
+    }
+  }
+
+  #recordLive(record: LiveRecord): void {
+    this.#live = record;
+    fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);
   }
 
   #readRecord(): LiveRecord | null {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { releaseFileOf } from '../src/content/site-paths.ts';
+import type { ReleaseFiles } from './release-files.ts';
 
 /**
  * What must hold before a release goes live: every published entry has its page, and no
@@ -7,16 +8,14 @@ import path from 'node:path';
  * Returns the problems found, in English for the operator's log and the build status.
  */
 export function checkRelease(
-  releaseDir: string,
+  files: ReleaseFiles,
   expectedPaths: string[],
   secrets: string[],
-  /** The files to search for secrets (relative paths): the new ones; all when absent. */
-  newFiles?: string[],
+  /** The files to search for secrets: those new in this release (all of them when absent). */
+  newFiles: Iterable<string> = files.keys(),
 ): string[] {
   const problems: string[] = [];
-  const missing = expectedPaths.filter(
-    (urlPath) => !fs.existsSync(path.join(releaseDir, decodeURIComponent(urlPath), 'index.html')),
-  );
+  const missing = expectedPaths.filter((urlPath) => !files.has(releaseFileOf(urlPath)));
   if (missing.length > 0) {
     problems.push(
       `${missing.length} published entries have no page: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
@@ -25,11 +24,8 @@ export function checkRelease(
   const needles = secrets
     .filter((secret) => secret.length >= 16)
     .map((secret) => Buffer.from(secret));
-  const names = newFiles ?? fs.readdirSync(releaseDir, { recursive: true, encoding: 'utf8' });
-  for (const name of names) {
-    const file = path.join(releaseDir, name);
-    if (!fs.statSync(file).isFile()) continue;
-    const content = fs.readFileSync(file);
+  for (const name of newFiles) {
+    const content = fs.readFileSync(files.get(name)!);
     if (needles.some((needle) => content.includes(needle))) {
       problems.push(`a secret value appears in ${name}`);
     }

@@ -105,7 +105,7 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
         response.setHeader('cache-control', 'no-store');
         response.setHeader('referrer-policy', 'no-referrer');
         const match = PREVIEW_PATH.exec(url.pathname);
-        if (!options.preview || !match) return sendNotFound(request, response, release.clientDir);
+        if (!options.preview || !match) return sendNotFound(request, response, release.files);
         const status = url.searchParams.get('status') === 'published' ? 'published' : 'draft';
         const target = { type: match[1]!, documentId: decodeURIComponent(match[2]!), status };
         if (!isValidPreviewToken(options.preview.secret, target, url.searchParams.get('token'))) {
@@ -118,18 +118,18 @@ export function createSiteServer(options: SiteServerOptions): http.Server {
           content: new SiteContent(release.store),
           preview: { cms: options.preview.cms, status },
         };
-        const notFound = () => sendNotFound(request, response, release.clientDir);
+        const notFound = () => sendNotFound(request, response, release.files);
         release.onDemand(request, response, notFound, locals).catch(fail);
         return;
       }
       if (ON_DEMAND.includes(url.pathname)) {
         if (!release.store) return sendNotReadYet(response);
         const locals: App.Locals = { content: new SiteContent(release.store), searchMedia };
-        const notFound = () => sendNotFound(request, response, release.clientDir);
+        const notFound = () => sendNotFound(request, response, release.files);
         release.onDemand(request, response, notFound, locals).catch(fail);
         return;
       }
-      sendStaticFile(request, response, release.clientDir, url.pathname);
+      sendStaticFile(request, response, release.files, url.pathname);
     } catch (error) {
       fail(error);
     }

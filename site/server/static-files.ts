@@ -3,44 +3,42 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { contentTypeOf, isCompressible } from './mime-types.ts';
+import type { ReleaseFiles } from './release-files.ts';
 
-type Found = { file: string; status: number } | { redirect: string };
+/** A file of the release: its name in the release and where it is on disk. */
+type Found = { name: string; file: string; status: number } | { redirect: string };
 
 /**
- * Maps a URL path to a file of the build, never outside `root`: `/a/` → `a/index.html`,
- * `/a` → redirect to `/a/` when that is a folder, anything missing → `404.html` (status 404).
+ * Maps a URL path to a file of the release, only ever one of its files: `/a/` →
+ * `a/index.html`, `/a` → redirect to `/a/` when that page exists, anything else → `404.html`
+ * (status 404).
  */
-export function resolveStaticFile(root: string, urlPath: string): Found {
+export function resolveStaticFile(files: ReleaseFiles, urlPath: string): Found {
+  const notFound = { name: '404.html', file: files.get('404.html') ?? '', status: 404 };
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return { file: path.join(root, '404.html'), status: 404 };
+    return notFound;
   }
-  if (decoded.includes('\0')) return { file: path.join(root, '404.html'), status: 404 };
   const segments = path.posix.normalize(decoded).split('/').filter(Boolean);
-  const target = path.resolve(root, ...segments);
-  const inside = target === root || target.startsWith(`${root}${path.sep}`);
-  if (inside) {
-    const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (stat?.isFile()) return { file: target, status: 200 };
-    if (stat?.isDirectory()) {
-      // From the normalised path, never the raw one: `//evil.example/a` must not become a
-      // protocol-relative Location that leaves the site.
-      if (!urlPath.endsWith('/')) {
-        return { redirect: `/${segments.map(encodeURIComponent).join('/')}/` };
-      }
-      const index = path.join(target, 'index.html');
-      if (fs.existsSync(index)) return { file: index, status: 200 };
-    }
+  const name = segments.join('/');
+  const file = files.get(name);
+  if (file && !urlPath.endsWith('/')) return { name, file, status: 200 };
+  const indexName = name === '' ? 'index.html' : `${name}/index.html`;
+  const index = files.get(indexName);
+  if (index) {
+    if (urlPath.endsWith('/')) return { name: indexName, file: index, status: 200 };
+    // From the normalised path, never the raw one: `//evil.example/a` must not become a
+    // protocol-relative Location that leaves the site.
+    return { redirect: `/${segments.map(encodeURIComponent).join('/')}/` };
   }
-  return { file: path.join(root, '404.html'), status: 404 };
+  return notFound;
 }
 
-function cacheControl(root: string, file: string): string {
+function cacheControl(name: string): string {
   // Astro puts content-hashed bundles, styles and fonts under /_astro/: they never change.
-  if (file.startsWith(path.join(root, '_astro') + path.sep))
-    return 'public, max-age=31536000, immutable';
+  if (name.startsWith('_astro/')) return 'public, max-age=31536000, immutable';
   // Everything else (HTML, feeds, sitemap) changes with each build: revalidate every time.
   return 'public, max-age=0, must-revalidate';
 }
@@ -52,32 +50,30 @@ function pickEncoding(request: IncomingMessage): 'br' | 'gzip' | null {
   return null;
 }
 
-/** Sends one file of the build with its content type, cache policy, ETag and compression. */
+/** Sends one file of the release with its content type, cache policy, ETag and compression. */
 export function sendStaticFile(
   request: IncomingMessage,
   response: ServerResponse,
-  root: string,
+  files: ReleaseFiles,
   urlPath: string,
 ): void {
-  const found = resolveStaticFile(root, urlPath);
-  sendFound(request, response, root, found);
+  sendFound(request, response, resolveStaticFile(files, urlPath));
 }
 
-/** Sends the build's French 404 page, with status 404. */
+/** Sends the release's French 404 page, with status 404. */
 export function sendNotFound(
   request: IncomingMessage,
   response: ServerResponse,
-  root: string,
+  files: ReleaseFiles,
 ): void {
-  sendFound(request, response, root, { file: path.join(root, '404.html'), status: 404 });
+  sendFound(request, response, {
+    name: '404.html',
+    file: files.get('404.html') ?? '',
+    status: 404,
+  });
 }
 
-function sendFound(
-  request: IncomingMessage,
-  response: ServerResponse,
-  root: string,
-  found: Found,
-): void {
+function sendFound(request: IncomingMessage, response: ServerResponse, found: Found): void {
   if ('redirect' in found) {
     const query = (request.url ?? '').split('?')[1];
     response.writeHead(301, { location: query ? `${found.redirect}?${query}` : found.redirect });
@@ -94,7 +90,7 @@ function sendFound(
   const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
   const headers: Record<string, string> = {
     'content-type': contentType,
-    'cache-control': found.status === 404 ? 'no-cache' : cacheControl(root, found.file),
+    'cache-control': found.status === 404 ? 'no-cache' : cacheControl(found.name),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     vary: 'accept-encoding',

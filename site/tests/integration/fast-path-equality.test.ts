@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin } from '../../../cms/tests/helpers/http';
 import type { ChangedEntry } from '../../src/content/content-changes';
 import { Publisher } from '../../server/publisher.ts';
-import { SITE_CODE_INPUTS, type CmsStack } from '../helpers/test-stack';
+import { readReleaseFiles, releaseChain, type ReleaseFiles } from '../../server/release-files.ts';
+import { SITE_CODE_INPUTS } from '../../server/code-inputs.ts';
+import type { CmsStack } from '../helpers/test-stack';
 
 const OPERATIONS = 120;
 const SEED = Number(process.env.FAST_PATH_SEED ?? 20261130);
@@ -33,14 +35,9 @@ function random(seed: number) {
   };
 }
 
-/** Every file of a folder, relative path → content. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const file = path.join(dir, name);
-    if (fs.statSync(file).isFile()) files.set(name, fs.readFileSync(file));
-  }
-  return files;
+/** Every file a release serves, name → content. */
+function filesOf(release: ReleaseFiles): Map<string, Buffer> {
+  return new Map([...release].map(([name, file]) => [name, fs.readFileSync(file)]));
 }
 
 /** The differences between two releases, readable: missing files, and the first lines that differ. */
@@ -69,7 +66,7 @@ describe('fast path against a full render', () => {
   let stopCms: () => Promise<void>;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-fast-path-'));
 
-  const publisher = (dataDir: string, onLive: (releaseDir: string) => void) =>
+  const publisher = (dataDir: string, onLive: (files: ReleaseFiles) => void) =>
     new Publisher({
       dataDir,
       cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
@@ -77,7 +74,7 @@ describe('fast path against a full render', () => {
       buildEnv: { SITE_URL },
       codeInputs: SITE_CODE_INPUTS,
       secrets: [cms.fullToken],
-      onLive: (release) => onLive(release.clientDir),
+      onLive: (release) => onLive(release.files),
       log: () => {},
     });
 
@@ -116,8 +113,8 @@ describe('fast path against a full render', () => {
 
   it(`leaves, after ${OPERATIONS} seeded operations, the same release as a full render`, async () => {
     const rng = random(SEED);
-    let liveDir = '';
-    const fast = publisher(path.join(dir, 'fast'), (releaseDir) => (liveDir = releaseDir));
+    let live: ReleaseFiles = new Map();
+    const fast = publisher(path.join(dir, 'fast'), (files) => (live = files));
     await fast.build(['first full render']);
     const done: string[] = [];
     let created = 0;
@@ -240,14 +237,17 @@ describe('fast path against a full render', () => {
       expect(result.path, `${done.at(-1)} went live by the fast path`).toBe('fast');
     }
 
-    let fullDir = '';
-    await publisher(path.join(dir, 'full'), (releaseDir) => (fullDir = releaseDir)).build([
-      'reference',
-    ]);
-    const found = differences(filesOf(fullDir), filesOf(liveDir));
+    let reference: ReleaseFiles = new Map();
+    await publisher(path.join(dir, 'full'), (files) => (reference = files)).build(['reference']);
+    const found = differences(filesOf(reference), filesOf(live));
     expect(
       found,
       `seed ${SEED}; operations:\n${done.join('\n')}\n\ndifferences:\n${found.join('\n')}`,
     ).toEqual([]);
+    // What a restart serves: the live release read back from its folders, layer by layer.
+    const liveDir = fs.realpathSync(path.join(dir, 'fast', 'current'));
+    expect(differences(filesOf(reference), filesOf(readReleaseFiles(liveDir)))).toEqual([]);
+    // Layers were merged along the way: the live release spans few folders, not one per update.
+    expect(releaseChain(liveDir).length).toBeLessThanOrEqual(21);
   }, 900_000);
 });

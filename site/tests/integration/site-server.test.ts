@@ -12,7 +12,8 @@ import {
 } from '../../../cms/tests/helpers/databases';
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { readPublishedState } from '../../server/published-state.ts';
-import { digestFolder } from '../../server/loaded-release.ts';
+import { digestRelease } from '../../server/loaded-release.ts';
+import { readReleaseFiles } from '../../server/release-files.ts';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -108,7 +109,7 @@ async function publishItem(slug: string, extra: Record<string, unknown> = {}): P
 
 /** Digest of every file of the live release: what visitors get. */
 function liveDigest(): string {
-  return digestFolder(fs.realpathSync(path.join(site.dataDir, 'current')));
+  return digestRelease(readReleaseFiles(fs.realpathSync(path.join(site.dataDir, 'current'))));
 }
 
 /** The whole chain on `database`: a seeded CMS calling a site server, and Meilisearch. */

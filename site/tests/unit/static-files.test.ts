@@ -5,9 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReleaseFiles, type ReleaseFiles } from '../../server/release-files';
 import { resolveStaticFile, sendStaticFile } from '../../server/static-files';
 
 let root: string;
+let files: ReleaseFiles;
 let server: http.Server;
 let base: string;
 
@@ -20,8 +22,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'offres', 'a', 'index.html'), '<h1>Offre A</h1>'.repeat(50));
   fs.writeFileSync(path.join(root, '_astro', 'app.Ab12.js'), 'console.log(1)');
   fs.writeFileSync(path.join(os.tmpdir(), 'dejala-secret.txt'), 'secret');
+  files = readReleaseFiles(root);
   server = http.createServer((request, response) =>
-    sendStaticFile(request, response, root, new URL(request.url!, 'http://x').pathname),
+    sendStaticFile(request, response, files, new URL(request.url!, 'http://x').pathname),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -65,7 +68,7 @@ describe('static files of a build', () => {
   it('builds that redirect from the normalised path, so it never leaves the site', () => {
     // As a proxy that does not normalise may pass them on.
     for (const raw of ['//offres/a', '/%2F%2Foffres/a', '/offres//a', '/./offres/x/../a']) {
-      expect(resolveStaticFile(root, raw), raw).toEqual({ redirect: '/offres/a/' });
+      expect(resolveStaticFile(files, raw), raw).toEqual({ redirect: '/offres/a/' });
     }
   });
 
@@ -90,7 +93,8 @@ describe('static files of a build', () => {
     );
     expect(raw.statusCode).toBe(404);
     raw.resume();
-    expect(resolveStaticFile(root, '/..%2f..%2fetc/passwd')).toEqual({
+    expect(resolveStaticFile(files, '/..%2f..%2fetc/passwd')).toEqual({
+      name: '404.html',
       file: path.join(root, '404.html'),
       status: 404,
     });
