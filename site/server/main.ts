@@ -11,6 +11,7 @@ import { required } from '@dejala/search/platform-env';
 import { searchKeyFromEnv } from '@dejala/search/search-key';
 import { rootEnv } from '../src/lib/root-env.ts';
 import { BuildQueue } from './build-queue.ts';
+import { SITE_CODE_INPUTS } from './code-inputs.ts';
 import { createHooks } from './hooks.ts';
 import { Publisher } from './publisher.ts';
 import type { Release } from './loaded-release.ts';
@@ -39,14 +40,7 @@ const publisher = new Publisher({
   cms,
   siteUrl,
   buildEnv: { SITE_URL: siteUrl },
-  // What the site's code build is made of: its sources and the shared package's build.
-  codeInputs: [
-    'site/src',
-    'site/astro.config.ts',
-    'site/package.json',
-    'search/dist',
-    'package-lock.json',
-  ].map((input) => path.join(ROOT, input)),
+  codeInputs: SITE_CODE_INPUTS,
   secrets: [
     cms.token,
     searchKey,
@@ -63,7 +57,7 @@ const publisher = new Publisher({
 const queue = new BuildQueue({
   build: (reasons, changes) =>
     changes ? publisher.update(changes, reasons) : publisher.build(reasons),
-  debounceMs: Number(env.SITE_REBUILD_DEBOUNCE_MS || 1000),
+  debounceMs: Number(env.SITE_REBUILD_DEBOUNCE_MS || 200),
   onFinished: (record) =>
     log(
       record.ok

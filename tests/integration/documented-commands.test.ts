@@ -303,9 +303,9 @@ describe('the README’s commands, beside a running `npm start`', () => {
 
     async 'npm run build-site'() {
       await ok('npm run build-site');
-      expect(
-        fs.readFileSync(path.join(dir, 'site-dist', 'client', 'index.html'), 'utf8'),
-      ).toContain('Déjà-là');
+      expect(fs.readFileSync(path.join(dir, 'site-dist', 'index.html'), 'utf8')).toContain(
+        'Déjà-là',
+      );
     },
 
     async 'npm run bench'() {

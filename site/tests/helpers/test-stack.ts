@@ -25,19 +25,12 @@ import { runSeed, startCmsServer, type CmsServer } from '../../../cms/tests/help
 import type { PostgresCluster } from '../../../cms/tests/helpers/postgres-cluster';
 import { adminLogin, createFullAccessToken } from '../../../cms/tests/helpers/http';
 import type { Release } from '../../server/loaded-release.ts';
+import { SITE_CODE_INPUTS } from '../../server/code-inputs.ts';
 import { Publisher } from '../../server/publisher.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { addFixtureContent } from './cms-fixtures';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** What the site's code build is made of (as site/server/main.ts lists it). */
-export const SITE_CODE_INPUTS = [
-  'site/src',
-  'site/astro.config.ts',
-  'site/package.json',
-  'search/dist',
-  'package-lock.json',
-].map((input) => path.join(ROOT, input));
 
 export interface StackOptions {
   synthetic: number;
@@ -202,7 +195,8 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
       searchKey,
       siteUrl,
       outDir,
-      clientDir: release!.clientDir,
+      // A full render's release is one complete folder.
+      clientDir: fs.realpathSync(path.join(outDir, 'current')),
       buildMs,
       stop,
     };
