@@ -23,6 +23,28 @@ describe('site status shown to editors', () => {
     );
     expect(message.tone).toBe('success');
     expect(message.text).toMatch(/^En ligne\. Site mis à jour le 29 novembre 2026/);
+    const fast = statusMessage(
+      {
+        reachable: true,
+        state: 'idle',
+        lastBuild: { ...built, path: 'fast', durationMs: 940 },
+        liveSince: '2026-11-29T10:00:07.000Z',
+        liveContentReadAt: '2026-11-29T10:00:00.000Z',
+      },
+      { documentId: 'a', publishedAt: '2026-11-29T09:59:58.000Z' },
+    );
+    expect(fast.text).toMatch(/ \(pages concernées seulement, en 0,9 s\)\.$/);
+    const full = statusMessage(
+      {
+        reachable: true,
+        state: 'idle',
+        lastBuild: { ...built, path: 'full' },
+        liveSince: '2026-11-29T10:00:07.000Z',
+        liveContentReadAt: '2026-11-29T10:00:00.000Z',
+      },
+      { documentId: 'a', publishedAt: '2026-11-29T09:59:58.000Z' },
+    );
+    expect(full.text).toMatch(/ \(site entier reconstruit, en 6 s\)\.$/);
   });
 
   it('says an update is coming when the publication is newer than the live build’s content, or a build runs', () => {

@@ -10,6 +10,7 @@ export interface EditedEntry {
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const seconds = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
 /** Why the site could not show this entry's published version, in words an editor can act on. */
@@ -22,6 +23,15 @@ function explainException({ field, advice }: InvalidEntry): PanelText {
       ? `Champ « ${name} » à corriger. ${advice} Puis publiez à nouveau.`
       : `À corriger : le champ « ${name} ». Corrigez-le puis publiez à nouveau.`,
   };
+}
+
+/** How the last update went live, when it did: which path, how long it took. */
+function howItWentLive(build: SiteStatus['lastBuild']): string {
+  if (!build?.ok || !build.path) return '';
+  const took = `en ${seconds.format(build.durationMs / 1000)} s`;
+  return build.path === 'fast'
+    ? ` (pages concernées seulement, ${took})`
+    : ` (site entier reconstruit, ${took})`;
 }
 
 /** The sentence the edit view shows about this entry and the public site. */
@@ -73,7 +83,7 @@ export function statusMessage(status: SiteStatus | null, entry: EditedEntry): Pa
   return {
     tone: 'success',
     text: status.liveSince
-      ? `En ligne. Site mis à jour le ${dateTime.format(new Date(status.liveSince))}.`
+      ? `En ligne. Site mis à jour le ${dateTime.format(new Date(status.liveSince))}${howItWentLive(status.lastBuild)}.`
       : 'En ligne.',
   };
 }
