@@ -137,10 +137,18 @@ export class Publisher {
     const dir = this.#releases.currentDir();
     const entry = this.#live?.codeDir && path.join(this.#live.codeDir, 'server', 'entry.mjs');
     if (!dir || !entry || !fs.existsSync(entry)) return null;
+    let files: ReleaseFiles;
+    try {
+      files = readReleaseFiles(dir);
+    } catch (error) {
+      // A release it is laid over is gone (removed by hand): the start-up render replaces it.
+      this.#options.log(`site: cannot read the live release (${(error as Error).message})`);
+      return null;
+    }
     const { handler } = (await import(pathToFileURL(entry).href)) as {
       handler: OnDemandHandler;
     };
-    return { files: readReleaseFiles(dir), onDemand: handler, store: null };
+    return { files, onDemand: handler, store: null };
   }
 
   /**
@@ -276,12 +284,20 @@ export class Publisher {
     const read = performance.now();
     const addresses = sitePaths(new SiteContent(applied.store)).map((each) => each.path);
     const current = new Set(addresses);
+    // Many pages read the same keys (every item page: the site settings, the médiathèque's
+    // list): each is judged once.
+    const judged = new Map<string, boolean>();
+    const changedKey = (key: string) => {
+      let changed = judged.get(key);
+      if (changed === undefined) {
+        changed = applied.touched.has(key) || valuePartChanged(key, applied.store);
+        judged.set(key, changed);
+      }
+      return changed;
+    };
     const toRender = addresses.filter((address) => {
       const before = live.reads.get(address);
-      return (
-        !before ||
-        before.some((key) => applied.touched.has(key) || valuePartChanged(key, applied.store))
-      );
+      return !before || before.some(changedKey);
     });
     const render = createRenderer(code.onDemand, siteUrl);
     const reads = new Map(live.reads);

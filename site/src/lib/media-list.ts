@@ -8,21 +8,41 @@ function pick<T, K extends keyof T>(object: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, object[key]])) as Pick<T, K>;
 }
 
+interface SortedListItem {
+  item: MediaListItem;
+  publishedAt: number;
+  title: string;
+}
+
+// Entries are never changed in place (a new version is a new object): one conversion per
+// version, so that a publication among 10,000 items converts one item, not all of them.
+const converted = new WeakMap<MediaItem, SortedListItem>();
+const frenchOrder = new Intl.Collator('fr');
+
+function toSortedListItem(item: MediaItem): SortedListItem {
+  let sorted = converted.get(item);
+  if (!sorted) {
+    // The list shows no files: their texts and addresses belong to the search index only.
+    const document = toMediaDocument({ ...item, file: null, captions: null });
+    sorted = {
+      item: pick(document, RESULT_FIELDS),
+      publishedAt: document.publishedAt ?? 0,
+      title: document.title,
+    };
+    converted.set(item, sorted);
+  }
+  return sorted;
+}
+
 /**
  * The static médiathèque list uses the search documents themselves (same mapping as the
  * index), so the list without JavaScript and the search results look and sort the same.
  */
 export function toMediaListItems(items: MediaItem[]): MediaListItem[] {
-  return (
-    items
-      // The list shows no files: their texts and addresses belong to the search index only.
-      .map((item) => toMediaDocument({ ...item, file: null, captions: null }))
-      .sort(
-        (a, b) =>
-          (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || a.title.localeCompare(b.title, 'fr'),
-      )
-      .map((document) => pick(document, RESULT_FIELDS))
-  );
+  return items
+    .map(toSortedListItem)
+    .sort((a, b) => b.publishedAt - a.publishedAt || frenchOrder.compare(a.title, b.title))
+    .map((sorted) => sorted.item);
 }
 
 /** Facet counts over every item, as Meilisearch gives them for an empty search. */
