@@ -28,6 +28,7 @@ import { startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
 import { keystrokeToResults, percentile } from './keystroke';
 import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
+import { searchLoad } from './search-load';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
@@ -91,10 +92,32 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-site-'));
   const cms = await startSeededCms({ synthetic: 0, log: console.error });
   const meili = await startTestMeili(path.join(work, 'meili'));
+  // This process is the site server: at its production priority (SITE_CPU_NICE), below the
+  // CMS and Meilisearch started above.
+  os.setPriority(Math.max(os.getPriority(), 10));
+  const client = createMeiliClient({
+    url: meili.url,
+    apiKey: meili.masterKey,
+    timeoutMs: 600_000,
+  });
+  const reindex = async () =>
+    reindexMedia(
+      client,
+      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken, publicUrl: cms.url }),
+      { mediaBaseUrl: cms.url },
+    );
+  const searchKey = await ensureSearchKey(client);
+  let release: Release | null = null;
+  let served: Release | null = null;
+  const port = await freePort();
+  const siteUrl = `http://127.0.0.1:${port}`;
+  const server = createSiteServer({
+    release: () => served ?? release,
+    meiliUrl: meili.url,
+    searchKey,
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   try {
-    let release: Release | null = null;
-    const port = await freePort();
-    const siteUrl = `http://127.0.0.1:${port}`;
     for (const size of SIZES) {
       const started = performance.now();
       await runSeed(cms.env, ['--synthetic', String(size)]);
@@ -165,27 +188,30 @@ async function main(): Promise<void> {
           fast.rendersForBurst,
           'renders',
         );
+
+      // /_search through the site server, idle and while it renders the whole site.
+      await reindex();
+      const idle = await searchLoad(siteUrl, QUERIES, { count: 200 });
+      const during = await searchLoad(siteUrl, QUERIES, {
+        until: publisher.build(['bench: /_search during a full render']),
+      });
+      note(`/_search ${size} items, idle p50`, idle.p50, 'ms');
+      note(`/_search ${size} items, idle p95`, idle.p95, 'ms');
+      note(
+        `/_search ${size} items, during a full render (${during.latencies.length} queries) p50`,
+        during.p50,
+        'ms',
+      );
+      note(`/_search ${size} items, during a full render p95`, during.p95, 'ms');
+      note(`/_search ${size} items, p95 during a full render ÷ idle`, during.p95 / idle.p95, '×');
       if (size !== SIZES.at(-1)) fs.rmSync(dataDir, { recursive: true, force: true });
     }
 
-    // The largest build, served as in production, with every published item in Meilisearch.
-    const client = createMeiliClient({
-      url: meili.url,
-      apiKey: meili.masterKey,
-      timeoutMs: 600_000,
-    });
-    await reindexMedia(
-      client,
-      await fetchAllPublishedMedia({ url: cms.url, token: cms.siteToken, publicUrl: cms.url }),
-      { mediaBaseUrl: cms.url },
-    );
-    const searchKey = await ensureSearchKey(client);
+    // The largest site, served as in production, with every published item in Meilisearch.
     // The live release as one folder of its own: Pagefind's anchor writes its index into it.
     const siteDir = path.join(work, 'served');
     linkFiles(release!.files, siteDir);
-    let live: Release = { ...release!, files: readReleaseFiles(siteDir) };
-    const server = createSiteServer({ release: () => live, meiliUrl: meili.url, searchKey });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    served = { ...release!, files: readReleaseFiles(siteDir) };
     const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });
     try {
       const page = await browser.context.newPage();
@@ -244,7 +270,7 @@ async function main(): Promise<void> {
         path.join(siteDir, 'pagefind-bench.html'),
         pagefindBenchPage(TYPING_DEBOUNCE_MS),
       );
-      live = { ...live, files: readReleaseFiles(siteDir) };
+      served = { ...served, files: readReleaseFiles(siteDir) };
       const fetched: number[] = [];
       let bytes = 0;
       page.on('requestfinished', async (request) => {
@@ -286,10 +312,10 @@ async function main(): Promise<void> {
       );
     } finally {
       await browser.close();
-      server.closeAllConnections();
-      server.close();
     }
   } finally {
+    server.closeAllConnections();
+    server.close();
     await meili.stop();
     await cms.server.stop();
     removeCmsEnv(cms.env);

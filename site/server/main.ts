@@ -3,6 +3,7 @@
 // CMS webhook calls `POST /_hooks/rebuild`, and builds at start-up and every
 // SITE_RECONCILE_INTERVAL_MS when the CMS publishes something the live build lacks.
 // Settings: environment, then the repository's .env.
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmsConnectionFromEnv } from '@dejala/search/cms/cms-connection';
@@ -20,6 +21,15 @@ import { createSiteServer } from './site-server.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env = rootEnv();
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
+
+// Renders run in this process (and the code build in its children): below Strapi and
+// Meilisearch, so that a full render never starves search or the CMS on a shared machine.
+const nice = Number(env.SITE_CPU_NICE || 10);
+try {
+  os.setPriority(Math.max(os.getPriority(), nice));
+} catch (error) {
+  log(`site: cannot lower this process's CPU priority (${(error as Error).message})`);
+}
 
 const meiliUrl = meiliUrlFromEnv(env);
 const searchKey = await searchKeyFromEnv(env, meiliUrl);

@@ -12,6 +12,8 @@ export interface SiteServerProcess {
   /** Everything the server printed so far. */
   log(): string;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or a power cut would; resolves once it is gone. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -54,5 +56,11 @@ export async function startSiteServer(
     if (Date.now() > deadline) throw new Error(`site server did not start:\n${log()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, dataDir, log, stop: () => stopChild(child) };
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  return { url, dataDir, log, stop: () => stopChild(child), crash };
 }

@@ -27,6 +27,8 @@ let meili: MeiliServer;
 let site: SiteServerProcess;
 let adminToken: string;
 let stopAll: () => Promise<void>;
+/** Starts the site server again on the same folder and port (the CMS's webhook calls it). */
+let startSite: () => Promise<void>;
 
 async function cmsCall(method: string, urlPath: string, token: string, body?: unknown) {
   const response = await fetch(`${cms.url}${urlPath}`, {
@@ -146,17 +148,17 @@ async function startStack(database: DatabaseKind): Promise<void> {
   adminToken = await adminLogin(cms.url, cms.env.admin);
   // The médiathèque index, as the CMS's sync would have made it.
   await indexPublishedMedia(cms, meili, path.join(dir, 'document-text'));
-  site = await startSiteServer(
-    {
-      ...siteServerEnv(cms, meili),
-      REBUILD_SECRET: SECRET,
-      PREVIEW_SECRET,
-      SITE_REBUILD_DEBOUNCE_MS: '500',
-      SITE_RECONCILE_INTERVAL_MS: '3600000',
-    },
-    path.join(dir, 'site'),
-    sitePort,
-  );
+  const siteEnv = {
+    ...siteServerEnv(cms, meili),
+    REBUILD_SECRET: SECRET,
+    PREVIEW_SECRET,
+    SITE_REBUILD_DEBOUNCE_MS: '500',
+    SITE_RECONCILE_INTERVAL_MS: '3600000',
+  };
+  startSite = async () => {
+    site = await startSiteServer(siteEnv, path.join(dir, 'site'), sitePort);
+  };
+  await startSite();
 }
 
 describe.each(testDatabases())(
@@ -313,6 +315,42 @@ describe.each(testDatabases())(
       const results = await fetch(`${site.url}/mediatheque/recherche/?q=dialogue`);
       expect(results.status).toBe(200);
       expect(await results.text()).toMatch(/\d+ ressources? pour « dialogue »/);
+    });
+
+    it('ends with the second of two publications of one entry 50 ms apart', async () => {
+      const documentId = await publishItem('deux-publications-rapprochees');
+      await eventuallyBuilt();
+      for (const title of ['Première version', 'Seconde version']) {
+        await cmsCall('PUT', `${CM}/${documentId}`, adminToken, { title });
+        await cmsCall('POST', `${CM}/${documentId}/actions/publish`, adminToken, {});
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await eventuallyBuilt();
+      const page = await (
+        await fetch(`${site.url}/mediatheque/deux-publications-rapprochees/`)
+      ).text();
+      expect(page).toContain('Seconde version');
+      expect(page).not.toContain('Première version');
+    });
+
+    it('leaves the old release or the new one live when it crashes mid-publication, never a mix', async () => {
+      // Killed at different moments of a fast path (debounce 500 ms, then reading, rendering,
+      // switching): what is live on disk is then exactly the site before, or exactly the site
+      // after — the one a full render gives at the next start.
+      for (const [n, delay] of [550, 650, 800].entries()) {
+        await settled();
+        const before = liveDigest();
+        await publishItem(`publication-interrompue-${n}`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await site.crash();
+        const atCrash = liveDigest();
+        await startSite();
+        buildsSeen = 0;
+        expect((await eventuallyBuilt()).lastBuild.path).toBe('full');
+        expect([before, liveDigest()], `killed ${delay} ms after the publication`).toContain(
+          atCrash,
+        );
+      }
     });
 
     it('puts a colleague’s publication live while an entry the site cannot render keeps its last good page, and names it', async () => {
