@@ -13,7 +13,8 @@ export interface PublishLiveFigures {
   rendersForBurst: number | null;
 }
 
-async function publish(cms: CmsStack, slug: string, retried = false): Promise<string> {
+/** Publishes a new médiathèque item through the REST API; returns its documentId. */
+export async function publish(cms: CmsStack, slug: string, retried = false): Promise<string> {
   const response = await fetch(`${cms.url}/api/media-items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },

@@ -6,6 +6,7 @@
 // bytes fetched per query and keystroke → results. Writes bench-results/site.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import zlib from 'node:zlib';
 import { freePort } from '@dejala/search/child-process';
 import { fetchAllPublishedMedia } from '@dejala/search/cms-media-source';
 import { createMeiliClient } from '@dejala/search/meili-client';
+import type { MeiliServer } from '@dejala/search/meili-server';
 import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
 import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
@@ -24,10 +26,11 @@ import { Publisher } from '../server/publisher.ts';
 import { linkFiles, readReleaseFiles } from '../server/release-files.ts';
 import { createSiteServer } from '../server/site-server.ts';
 import { launchBrowser } from '../tests/helpers/browser';
-import { startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
+import { startSeededCms, startTestMeili, type CmsStack } from '../tests/helpers/test-stack';
 import { keystrokeToResults, percentile } from './keystroke';
 import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
+import { measurePublishToSearchable } from './publish-searchable';
 import { searchLoad } from './search-load';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,6 +87,84 @@ const folderBytes = (dir: string) =>
     return stat.isFile() ? sum + stat.size : sum;
   }, 0);
 
+/**
+ * This process is the site server: at its production priority (SITE_CPU_NICE), below the CMS
+ * and Meilisearch started before (children started after inherit it).
+ */
+const lowerPriority = () => os.setPriority(Math.max(os.getPriority(), 10));
+
+/** Until Meilisearch has had nothing to do for 3 s in a row (the CMS's sync has drained). */
+async function meiliSettled(client: ReturnType<typeof createMeiliClient>): Promise<void> {
+  let quiet = 0;
+  while (quiet < 3) {
+    const pending = await client.tasks.getTasks({ statuses: ['enqueued', 'processing'] });
+    quiet = pending.results.length === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/**
+ * Publish → searchable end to end: a CMS whose search sync sends each publication to
+ * Meilisearch, the publication found through a site server that renders meanwhile.
+ */
+async function publishToSearchable(work: string, size: number): Promise<void> {
+  const meili = await startTestMeili(path.join(work, 'meili-sync'));
+  const cms = await startSeededCms({
+    synthetic: size,
+    cmsVars: { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey },
+    log: console.error,
+  });
+  const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
+  const port = await freePort();
+  const siteUrl = `http://127.0.0.1:${port}`;
+  let release: Release | null = null;
+  const server = createSiteServer({
+    release: () => release,
+    meiliUrl: meili.url,
+    searchKey: await ensureSearchKey(client),
+  });
+  lowerPriority();
+  try {
+    await meiliSettled(client);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const publisher = new Publisher({
+      dataDir: path.join(work, 'site-server-searchable'),
+      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+      siteUrl,
+      buildEnv: { SITE_URL: siteUrl },
+      codeInputs: SITE_CODE_INPUTS,
+      secrets: [],
+      onLive: (live) => (release = live),
+      log: () => {},
+    });
+    await publisher.build(['bench: first full render']);
+    const measure = (during: 'fast path' | 'full render', samples: number) =>
+      measurePublishToSearchable({ cms, siteUrl, publisher, samples, during, debounceMs: 200 });
+    for (const [during, samples] of [
+      ['fast path', 20],
+      ['full render', 5],
+    ] as const) {
+      const latencies = await measure(during, samples);
+      note(
+        `publish → searchable ${size} items, end to end during the ${during} (${samples} samples) p50`,
+        percentile(latencies, 50),
+        'ms',
+      );
+      note(
+        `publish → searchable ${size} items, end to end during the ${during} p95`,
+        percentile(latencies, 95),
+        'ms',
+      );
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    await cms.server.stop();
+    removeCmsEnv(cms.env);
+    await meili.stop();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(
     `bench: machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; sizes ${SIZES.join(', ')}`,
@@ -92,9 +173,40 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-site-'));
   const cms = await startSeededCms({ synthetic: 0, log: console.error });
   const meili = await startTestMeili(path.join(work, 'meili'));
-  // This process is the site server: at its production priority (SITE_CPU_NICE), below the
-  // CMS and Meilisearch started above.
-  os.setPriority(Math.max(os.getPriority(), 10));
+  const servers: http.Server[] = [];
+  try {
+    await publishToSearchable(work, Math.min(1000, SIZES.at(-1)!));
+    lowerPriority();
+    await sizesAndBrowser(work, cms, meili, (started) => servers.push(started));
+  } finally {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+    await meili.stop();
+    await cms.server.stop();
+    removeCmsEnv(cms.env);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  fs.writeFileSync(
+    path.join(ROOT, 'bench-results', 'site.json'),
+    `${JSON.stringify({ machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, measuredAt: new Date().toISOString(), figures }, null, 2)}\n`,
+  );
+  console.log('bench: figures written to bench-results/site.json');
+}
+
+/**
+ * Per size: seeding, the full render, publish → live by both paths, `/_search` idle and during
+ * a full render; then, at the largest size, JavaScript per template and the search island
+ * against Pagefind in Chromium.
+ */
+async function sizesAndBrowser(
+  work: string,
+  cms: CmsStack,
+  meili: MeiliServer,
+  onServer: (server: http.Server) => void,
+): Promise<void> {
   const client = createMeiliClient({
     url: meili.url,
     apiKey: meili.masterKey,
@@ -116,217 +228,199 @@ async function main(): Promise<void> {
     meiliUrl: meili.url,
     searchKey,
   });
+  onServer(server);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  try {
-    for (const size of SIZES) {
-      const started = performance.now();
-      await runSeed(cms.env, ['--synthetic', String(size)]);
-      console.error(
-        `bench: ${size} synthetic items present (seeded in ${Math.round((performance.now() - started) / 1000)} s)`,
-      );
-      const dataDir = path.join(work, `site-server-${size}`);
-      const publisher = new Publisher({
+  for (const size of SIZES) {
+    const started = performance.now();
+    await runSeed(cms.env, ['--synthetic', String(size)]);
+    console.error(
+      `bench: ${size} synthetic items present (seeded in ${Math.round((performance.now() - started) / 1000)} s)`,
+    );
+    const dataDir = path.join(work, `site-server-${size}`);
+    const publisher = new Publisher({
+      dataDir,
+      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+      siteUrl,
+      buildEnv: { SITE_URL: siteUrl },
+      codeInputs: SITE_CODE_INPUTS,
+      secrets: [cms.siteToken, cms.fullToken],
+      onLive: (live) => (release = live),
+      log: (message) => {
+        if (process.env.BENCH_VERBOSE) console.error(message);
+      },
+    });
+    const first = performance.now();
+    await publisher.build(['bench: first full render (code build included)']);
+    const firstMs = performance.now() - first;
+    const again = performance.now();
+    await publisher.build(['bench: full render']);
+    const fullMs = performance.now() - again;
+    const pages = fs
+      .readdirSync(path.join(dataDir, 'current'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.html')).length;
+    console.error(`bench: ${size} items → ${pages} pages`);
+    note(`render ${size} items, first full render with the code build`, firstMs, 'ms');
+    note(`render ${size} items, full render`, fullMs, 'ms');
+    const measure = (renderPath: 'fast' | 'full', samples: number, burst: boolean) =>
+      measurePublishToLive({
+        cms,
+        publisher,
         dataDir,
-        cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
-        siteUrl,
-        buildEnv: { SITE_URL: siteUrl },
-        codeInputs: SITE_CODE_INPUTS,
-        secrets: [cms.siteToken, cms.fullToken],
-        onLive: (live) => (release = live),
-        log: (message) => {
-          if (process.env.BENCH_VERBOSE) console.error(message);
-        },
+        path: renderPath,
+        samples,
+        burst,
+        debounceMs: Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 100),
       });
-      const first = performance.now();
-      await publisher.build(['bench: first full render (code build included)']);
-      const firstMs = performance.now() - first;
-      const again = performance.now();
-      await publisher.build(['bench: full render']);
-      const fullMs = performance.now() - again;
-      const pages = fs
-        .readdirSync(path.join(dataDir, 'current'), { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.html')).length;
-      console.error(`bench: ${size} items → ${pages} pages`);
-      note(`render ${size} items, first full render with the code build`, firstMs, 'ms');
-      note(`render ${size} items, full render`, fullMs, 'ms');
-      const measure = (renderPath: 'fast' | 'full', samples: number, burst: boolean) =>
-        measurePublishToLive({
-          cms,
-          publisher,
-          dataDir,
-          path: renderPath,
-          samples,
-          burst,
-          debounceMs: Number(process.env.SITE_REBUILD_DEBOUNCE_MS ?? 100),
-        });
-      const fast = await measure('fast', size >= 10_000 ? 10 : 20, size === SIZES[0]);
-      const full = await measure('full', size >= 10_000 ? 3 : 5, false);
-      for (const [name, figures] of [
-        ['full render', full],
-        ['fast path', fast],
-      ] as const) {
-        note(
-          `publish → live ${size} items, ${name} (${figures.latencies.length} samples) p50`,
-          percentile(figures.latencies, 50),
-          'ms',
-        );
-        note(`publish → live ${size} items, ${name} p95`, percentile(figures.latencies, 95), 'ms');
-        note(
-          `CPU per publish ${size} items, ${name} (site server) p50`,
-          percentile(figures.cpuPerPublish, 50),
-          'ms',
-        );
-      }
+    const fast = await measure('fast', size >= 10_000 ? 10 : 20, size === SIZES[0]);
+    const full = await measure('full', size >= 10_000 ? 3 : 5, false);
+    for (const [name, figures] of [
+      ['full render', full],
+      ['fast path', fast],
+    ] as const) {
       note(
-        `publish → live ${size} items, full render ÷ fast path (p50)`,
-        percentile(full.latencies, 50) / percentile(fast.latencies, 50),
-        '×',
-      );
-      if (fast.rendersForBurst !== null)
-        note(
-          `renders for a burst of 30 publishes (${size} items)`,
-          fast.rendersForBurst,
-          'renders',
-        );
-
-      // /_search through the site server, idle and while it renders the whole site.
-      await reindex();
-      const idle = await searchLoad(siteUrl, QUERIES, { count: 200 });
-      const during = await searchLoad(siteUrl, QUERIES, {
-        until: publisher.build(['bench: /_search during a full render']),
-      });
-      note(`/_search ${size} items, idle p50`, idle.p50, 'ms');
-      note(`/_search ${size} items, idle p95`, idle.p95, 'ms');
-      note(
-        `/_search ${size} items, during a full render (${during.latencies.length} queries) p50`,
-        during.p50,
+        `publish → live ${size} items, ${name} (${figures.latencies.length} samples) p50`,
+        percentile(figures.latencies, 50),
         'ms',
       );
-      note(`/_search ${size} items, during a full render p95`, during.p95, 'ms');
-      note(`/_search ${size} items, p95 during a full render ÷ idle`, during.p95 / idle.p95, '×');
-      if (size !== SIZES.at(-1)) fs.rmSync(dataDir, { recursive: true, force: true });
+      note(`publish → live ${size} items, ${name} p95`, percentile(figures.latencies, 95), 'ms');
+      note(
+        `CPU per publish ${size} items, ${name} (site server) p50`,
+        percentile(figures.cpuPerPublish, 50),
+        'ms',
+      );
     }
+    note(
+      `publish → live ${size} items, full render ÷ fast path (p50)`,
+      percentile(full.latencies, 50) / percentile(fast.latencies, 50),
+      '×',
+    );
+    if (fast.rendersForBurst !== null)
+      note(`renders for a burst of 30 publishes (${size} items)`, fast.rendersForBurst, 'renders');
 
-    // The largest site, served as in production, with every published item in Meilisearch.
-    // The live release as one folder of its own: Pagefind's anchor writes its index into it.
-    const siteDir = path.join(work, 'served');
-    linkFiles(release!.files, siteDir);
-    served = { ...release!, files: readReleaseFiles(siteDir) };
-    const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });
-    try {
-      const page = await browser.context.newPage();
-      for (const [template, urlPath] of Object.entries(TEMPLATES)) {
-        const scripts: string[] = [];
-        const listener = (response: { url(): string; request(): { resourceType(): string } }) => {
-          if (response.request().resourceType() === 'script')
-            scripts.push(new URL(response.url()).pathname);
-        };
-        page.on('response', listener);
-        await page.goto(`${siteUrl}${urlPath}`, { waitUntil: 'networkidle' });
-        page.off('response', listener);
-        const bytes = scripts.reduce(
-          (sum, script) =>
-            sum + zlib.gzipSync(fs.readFileSync(path.join(siteDir, script)), { level: 9 }).length,
-          0,
-        );
-        note(`JavaScript, ${template}`, bytes, 'B gzip');
-      }
-
-      await page.goto(`${siteUrl}/mediatheque/`, { waitUntil: 'networkidle' });
-      const searchBytes: number[] = [];
-      page.on('requestfinished', async (request) => {
-        if (new URL(request.url()).pathname === '/_search')
-          searchBytes.push((await request.sizes()).responseBodySize);
-      });
-      const island: number[] = [];
-      for (const query of [...QUERIES, ...QUERIES]) {
-        island.push(
-          await keystrokeToResults(page, '#recherche-q', '#resultats', query, `pour « ${query} »`),
-        );
-      }
-      const islandOk = island.filter((value) => !Number.isNaN(value));
-      note(
-        `keystroke → results painted, Meilisearch island (${islandOk.length} queries, debounce ${TYPING_DEBOUNCE_MS} ms included) p50`,
-        percentile(islandOk, 50),
-        'ms',
-      );
-      note('keystroke → results painted, Meilisearch island p95', percentile(islandOk, 95), 'ms');
-      note(
-        'Meilisearch island bytes fetched per query (/_search, compressed), p50',
-        percentile(searchBytes, 50),
-        'B',
-      );
-
-      // Anchor: Pagefind over the same item pages of the same build.
-      const pagefindStarted = performance.now();
-      execFileSync(
-        path.join(ROOT, 'node_modules', '.bin', 'pagefind'),
-        ['--site', siteDir, '--glob', 'mediatheque/*/index.html', '--silent'],
-        { stdio: 'inherit' },
-      );
-      note('Pagefind indexing', performance.now() - pagefindStarted, 'ms');
-      note('Pagefind index size', folderBytes(path.join(siteDir, 'pagefind')), 'B');
-      fs.writeFileSync(
-        path.join(siteDir, 'pagefind-bench.html'),
-        pagefindBenchPage(TYPING_DEBOUNCE_MS),
-      );
-      served = { ...served, files: readReleaseFiles(siteDir) };
-      const fetched: number[] = [];
-      let bytes = 0;
-      page.on('requestfinished', async (request) => {
-        if (new URL(request.url()).pathname.startsWith('/pagefind/'))
-          bytes += (await request.sizes()).responseBodySize;
-      });
-      await page.goto(`${siteUrl}/pagefind-bench.html`, { waitUntil: 'networkidle' });
-      const pagefind: number[] = [];
-      for (const query of [...QUERIES, ...QUERIES]) {
-        bytes = 0;
-        pagefind.push(await keystrokeToResults(page, '#q', '#status', query, `pour « ${query} »`));
-        await page.waitForTimeout(200);
-        fetched.push(bytes);
-      }
-      const pagefindOk = pagefind.filter((value) => !Number.isNaN(value));
-      note(
-        `keystroke → results painted, Pagefind (${pagefindOk.length} queries, same debounce) p50`,
-        percentile(pagefindOk, 50),
-        'ms',
-      );
-      note('keystroke → results painted, Pagefind p95', percentile(pagefindOk, 95), 'ms');
-      // Each query runs twice: the first pass fetches index chunks, the second finds them cached.
-      const firstPass = fetched.slice(0, QUERIES.length);
-      note(
-        'Pagefind bytes fetched, first query of the session (runtime + index)',
-        fetched[0] ?? 0,
-        'B',
-      );
-      note('Pagefind bytes fetched per new query, p50', percentile(firstPass.slice(1), 50), 'B');
-      note(
-        'Pagefind bytes fetched per new query, mean',
-        firstPass.slice(1).reduce((a, b) => a + b, 0) / (firstPass.length - 1),
-        'B',
-      );
-      note(
-        'Pagefind bytes fetched per repeated query, p50',
-        percentile(fetched.slice(QUERIES.length), 50),
-        'B',
-      );
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    server.closeAllConnections();
-    server.close();
-    await meili.stop();
-    await cms.server.stop();
-    removeCmsEnv(cms.env);
-    fs.rmSync(work, { recursive: true, force: true });
+    // /_search through the site server, idle and while it renders the whole site.
+    await reindex();
+    const idle = await searchLoad(siteUrl, QUERIES, { count: 200 });
+    const during = await searchLoad(siteUrl, QUERIES, {
+      until: publisher.build(['bench: /_search during a full render']),
+    });
+    note(`/_search ${size} items, idle p50`, idle.p50, 'ms');
+    note(`/_search ${size} items, idle p95`, idle.p95, 'ms');
+    note(
+      `/_search ${size} items, during a full render (${during.latencies.length} queries) p50`,
+      during.p50,
+      'ms',
+    );
+    note(`/_search ${size} items, during a full render p95`, during.p95, 'ms');
+    note(`/_search ${size} items, p95 during a full render ÷ idle`, during.p95 / idle.p95, '×');
+    if (size !== SIZES.at(-1)) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
-  fs.writeFileSync(
-    path.join(ROOT, 'bench-results', 'site.json'),
-    `${JSON.stringify({ machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, measuredAt: new Date().toISOString(), figures }, null, 2)}\n`,
-  );
-  console.log('bench: figures written to bench-results/site.json');
+
+  // The largest site, served as in production, with every published item in Meilisearch.
+  // The live release as one folder of its own: Pagefind's anchor writes its index into it.
+  const siteDir = path.join(work, 'served');
+  linkFiles(release!.files, siteDir);
+  served = { ...release!, files: readReleaseFiles(siteDir) };
+  const browser = await launchBrowser(siteUrl, { alsoAllowed: [cms.url] });
+  try {
+    const page = await browser.context.newPage();
+    for (const [template, urlPath] of Object.entries(TEMPLATES)) {
+      const scripts: string[] = [];
+      const listener = (response: { url(): string; request(): { resourceType(): string } }) => {
+        if (response.request().resourceType() === 'script')
+          scripts.push(new URL(response.url()).pathname);
+      };
+      page.on('response', listener);
+      await page.goto(`${siteUrl}${urlPath}`, { waitUntil: 'networkidle' });
+      page.off('response', listener);
+      const bytes = scripts.reduce(
+        (sum, script) =>
+          sum + zlib.gzipSync(fs.readFileSync(path.join(siteDir, script)), { level: 9 }).length,
+        0,
+      );
+      note(`JavaScript, ${template}`, bytes, 'B gzip');
+    }
+
+    await page.goto(`${siteUrl}/mediatheque/`, { waitUntil: 'networkidle' });
+    const searchBytes: number[] = [];
+    page.on('requestfinished', async (request) => {
+      if (new URL(request.url()).pathname === '/_search')
+        searchBytes.push((await request.sizes()).responseBodySize);
+    });
+    const island: number[] = [];
+    for (const query of [...QUERIES, ...QUERIES]) {
+      island.push(
+        await keystrokeToResults(page, '#recherche-q', '#resultats', query, `pour « ${query} »`),
+      );
+    }
+    const islandOk = island.filter((value) => !Number.isNaN(value));
+    note(
+      `keystroke → results painted, Meilisearch island (${islandOk.length} queries, debounce ${TYPING_DEBOUNCE_MS} ms included) p50`,
+      percentile(islandOk, 50),
+      'ms',
+    );
+    note('keystroke → results painted, Meilisearch island p95', percentile(islandOk, 95), 'ms');
+    note(
+      'Meilisearch island bytes fetched per query (/_search, compressed), p50',
+      percentile(searchBytes, 50),
+      'B',
+    );
+
+    // Anchor: Pagefind over the same item pages of the same build.
+    const pagefindStarted = performance.now();
+    execFileSync(
+      path.join(ROOT, 'node_modules', '.bin', 'pagefind'),
+      ['--site', siteDir, '--glob', 'mediatheque/*/index.html', '--silent'],
+      { stdio: 'inherit' },
+    );
+    note('Pagefind indexing', performance.now() - pagefindStarted, 'ms');
+    note('Pagefind index size', folderBytes(path.join(siteDir, 'pagefind')), 'B');
+    fs.writeFileSync(
+      path.join(siteDir, 'pagefind-bench.html'),
+      pagefindBenchPage(TYPING_DEBOUNCE_MS),
+    );
+    served = { ...served, files: readReleaseFiles(siteDir) };
+    const fetched: number[] = [];
+    let bytes = 0;
+    page.on('requestfinished', async (request) => {
+      if (new URL(request.url()).pathname.startsWith('/pagefind/'))
+        bytes += (await request.sizes()).responseBodySize;
+    });
+    await page.goto(`${siteUrl}/pagefind-bench.html`, { waitUntil: 'networkidle' });
+    const pagefind: number[] = [];
+    for (const query of [...QUERIES, ...QUERIES]) {
+      bytes = 0;
+      pagefind.push(await keystrokeToResults(page, '#q', '#status', query, `pour « ${query} »`));
+      await page.waitForTimeout(200);
+      fetched.push(bytes);
+    }
+    const pagefindOk = pagefind.filter((value) => !Number.isNaN(value));
+    note(
+      `keystroke → results painted, Pagefind (${pagefindOk.length} queries, same debounce) p50`,
+      percentile(pagefindOk, 50),
+      'ms',
+    );
+    note('keystroke → results painted, Pagefind p95', percentile(pagefindOk, 95), 'ms');
+    // Each query runs twice: the first pass fetches index chunks, the second finds them cached.
+    const firstPass = fetched.slice(0, QUERIES.length);
+    note(
+      'Pagefind bytes fetched, first query of the session (runtime + index)',
+      fetched[0] ?? 0,
+      'B',
+    );
+    note('Pagefind bytes fetched per new query, p50', percentile(firstPass.slice(1), 50), 'B');
+    note(
+      'Pagefind bytes fetched per new query, mean',
+      firstPass.slice(1).reduce((a, b) => a + b, 0) / (firstPass.length - 1),
+      'B',
+    );
+    note(
+      'Pagefind bytes fetched per repeated query, p50',
+      percentile(fetched.slice(QUERIES.length), 50),
+      'B',
+    );
+  } finally {
+    await browser.close();
+  }
 }
 
 main().catch((error) => {
