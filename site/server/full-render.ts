@@ -35,6 +35,8 @@ export async function renderSite(
   const paths = sitePaths(new SiteContent(store));
   const started = performance.now();
   for (const [index, { path: address }] of paths.entries()) {
+    // Between two pages, whatever else this server has to answer (`/_search`, pages) goes first.
+    await new Promise((resolve) => setImmediate(resolve));
     const rendered = await render(address, store);
     reads.set(address, rendered.reads);
     if (rendered.body) {
