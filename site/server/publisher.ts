@@ -224,29 +224,20 @@ export class Publisher {
     const expected = before.pages
       .filter((page) => stillPublished.has(page.path) && !excepted.has(page.documentId))
       .map((page) => page.path);
-    const problems = checkRelease(rendered.files, expected, this.#options.secrets);
-    if (problems.length > 0) {
-      this.#releases.discard(releaseDir);
-      throw new Error(`release checks failed: ${problems.join('; ')}`);
-    }
-    this.#releases.activate(releaseDir);
-    this.#content = {
-      store,
-      code,
-      releaseDir,
-      depth: 0,
-      files: rendered.files,
-      reads: rendered.reads,
-      addresses: rendered.addresses,
-      exceptions: new Map(exceptions.map((entry) => [exceptionKey(entry), entry])),
-    };
-    this.#options.onLive({ files: rendered.files, onDemand: code.onDemand, store });
-    this.#recordLive({
-      releaseDir,
-      codeDir: code.dir,
-      contentReadAt,
-      wentLiveAt: new Date().toISOString(),
-    });
+    this.#check(releaseDir, rendered.files, expected);
+    this.#goLive(
+      {
+        store,
+        code,
+        releaseDir,
+        depth: 0,
+        files: rendered.files,
+        reads: rendered.reads,
+        addresses: rendered.addresses,
+        exceptions: new Map(exceptions.map((entry) => [exceptionKey(entry), entry])),
+      },
+      { releaseDir, codeDir: code.dir, contentReadAt, wentLiveAt: new Date().toISOString() },
+    );
     log(
       `site: ${path.basename(releaseDir)} is live (${expected.length} entry pages checked` +
         (exceptions.length > 0
@@ -323,13 +314,14 @@ export class Publisher {
     }
 
     // A layer over the live release: the files that changed, and the list of those removed.
+    const removedFiles = removed.map(releaseFileOf);
     const releaseDir = this.#releases.create({
       base: live.releaseDir,
-      removed: removed.map(releaseFileOf),
+      removed: removedFiles,
       depth: live.depth + 1,
     });
     const files = new Map(live.files);
-    for (const address of removed) files.delete(releaseFileOf(address));
+    for (const name of removedFiles) files.delete(name);
     for (const [address, body] of bodies)
       files.set(releaseFileOf(address), writeAddress(releaseDir, address, body));
     // Every entry read again and still published has its page.
@@ -338,34 +330,20 @@ export class Publisher {
       const slug = (applied.store.get(collection, documentId)?.data as { slug?: string })?.slug;
       return pagePath && slug !== undefined ? [pagePath(slug)] : [];
     });
-    const problems = checkRelease(
-      files,
-      expected,
-      this.#options.secrets,
-      [...bodies.keys()].map(releaseFileOf),
+    this.#check(releaseDir, files, expected, [...bodies.keys()].map(releaseFileOf));
+    this.#goLive(
+      {
+        store: applied.store,
+        code,
+        releaseDir,
+        depth: live.depth + 1,
+        files,
+        reads,
+        addresses: addressesWithFile,
+        exceptions,
+      },
+      { ...this.#live, releaseDir, contentReadAt, wentLiveAt: new Date().toISOString() },
     );
-    if (problems.length > 0) {
-      this.#releases.discard(releaseDir);
-      throw new Error(`release checks failed: ${problems.join('; ')}`);
-    }
-    this.#releases.activate(releaseDir);
-    this.#content = {
-      store: applied.store,
-      code,
-      releaseDir,
-      depth: live.depth + 1,
-      files,
-      reads,
-      addresses: addressesWithFile,
-      exceptions,
-    };
-    this.#options.onLive({ files, onDemand: code.onDemand, store: applied.store });
-    this.#recordLive({
-      ...this.#live,
-      releaseDir,
-      contentReadAt,
-      wentLiveAt: new Date().toISOString(),
-    });
     const ms = (from: number, to = performance.now()) => Math.round(to - from);
     log(
       `site: ${path.basename(releaseDir)} is live by the fast path (${toRender.length} addresses ` +
@@ -393,10 +371,8 @@ export class Publisher {
         this.#releases.discard(releaseDir);
         return;
       }
-      this.#releases.activate(releaseDir);
-      this.#content = { ...live, releaseDir, depth: 0, files };
-      this.#options.onLive({ files, onDemand: live.code.onDemand, store: live.store });
-      this.#recordLive({ ...this.#live!, releaseDir });
+      // The same site: when it went live and from which content stay as they were.
+      this.#goLive({ ...live, releaseDir, depth: 0, files }, { ...this.#live!, releaseDir });
       this.#options.log(
         `site: ${live.depth + 1} releases merged into ${path.basename(releaseDir)} ` +
           `(${Math.round(performance.now() - started)} ms, in the background)`,
@@ -409,9 +385,30 @@ export class Publisher {
     }
   }
 
-  #recordLive(record: LiveRecord): void {
+  /** Runs the release checks: a release that fails them is removed, and the live one stays. */
+  #check(
+    releaseDir: string,
+    files: ReleaseFiles,
+    expectedPaths: string[],
+    newFiles?: string[],
+  ): void {
+    const problems = checkRelease(files, expectedPaths, this.#options.secrets, newFiles);
+    if (problems.length === 0) return;
+    this.#releases.discard(releaseDir);
+    throw new Error(`release checks failed: ${problems.join('; ')}`);
+  }
+
+  /** Switches to the release of `content`, hands it to the server, and records it for restarts. */
+  #goLive(content: LiveContent, record: LiveRecord): void {
+    this.#releases.activate(content.releaseDir);
+    this.#content = content;
+    this.#options.onLive({
+      files: content.files,
+      onDemand: content.code.onDemand,
+      store: content.store,
+    });
     this.#live = record;
-    fs.writeFileSync(this.#recordFile, `${JSON.stringify(this.#live, null, 2)}\n`);
+    fs.writeFileSync(this.#recordFile, `${JSON.stringify(record, null, 2)}\n`);
   }
 
   #readRecord(): LiveRecord | null {

@@ -9,7 +9,7 @@ export type ReleaseFiles = ReadonlyMap<string, string>;
  * A release made by the fast path is a layer: the files it changed, over the release it
  * started from. This file (never served) names that base and the files the layer removes.
  */
-export const LAYER_FILE = '.layer.json';
+const LAYER_FILE = '.layer.json';
 
 export interface Layer {
   /** The release folder this one is laid over (absolute; a sibling, recorded by its name). */
@@ -20,7 +20,7 @@ export interface Layer {
   depth: number;
 }
 
-export function readLayer(releaseDir: string): Layer | null {
+function readLayer(releaseDir: string): Layer | null {
   let recorded: string;
   try {
     recorded = fs.readFileSync(path.join(releaseDir, LAYER_FILE), 'utf8');

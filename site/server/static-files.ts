@@ -8,13 +8,20 @@ import type { ReleaseFiles } from './release-files.ts';
 /** A file of the release: its name in the release and where it is on disk. */
 type Found = { name: string; file: string; status: number } | { redirect: string };
 
+/** The release's French 404 page (no file when the release has none). */
+const notFoundOf = (files: ReleaseFiles): Found => ({
+  name: '404.html',
+  file: files.get('404.html') ?? '',
+  status: 404,
+});
+
 /**
  * Maps a URL path to a file of the release, only ever one of its files: `/a/` →
  * `a/index.html`, `/a` → redirect to `/a/` when that page exists, anything else → `404.html`
  * (status 404).
  */
 export function resolveStaticFile(files: ReleaseFiles, urlPath: string): Found {
-  const notFound = { name: '404.html', file: files.get('404.html') ?? '', status: 404 };
+  const notFound = notFoundOf(files);
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -66,11 +73,7 @@ export function sendNotFound(
   response: ServerResponse,
   files: ReleaseFiles,
 ): void {
-  sendFound(request, response, {
-    name: '404.html',
-    file: files.get('404.html') ?? '',
-    status: 404,
-  });
+  sendFound(request, response, notFoundOf(files));
 }
 
 function sendFound(request: IncomingMessage, response: ServerResponse, found: Found): void {
