@@ -21,12 +21,15 @@ import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
 import type { Release } from '../server/loaded-release.ts';
-import { SITE_CODE_INPUTS } from '../server/code-inputs.ts';
-import { Publisher } from '../server/publisher.ts';
 import { linkFiles, readReleaseFiles } from '../server/release-files.ts';
 import { createSiteServer } from '../server/site-server.ts';
 import { launchBrowser } from '../tests/helpers/browser';
-import { startSeededCms, startTestMeili, type CmsStack } from '../tests/helpers/test-stack';
+import {
+  stackPublisher,
+  startSeededCms,
+  startTestMeili,
+  type CmsStack,
+} from '../tests/helpers/test-stack';
 import { keystrokeToResults, percentile } from './keystroke';
 import { pagefindBenchPage } from './pagefind-page';
 import { measurePublishToLive } from './publish-live';
@@ -127,15 +130,10 @@ async function publishToSearchable(work: string, size: number): Promise<void> {
   try {
     await meiliSettled(client);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    const publisher = new Publisher({
+    const publisher = stackPublisher(cms, {
       dataDir: path.join(work, 'site-server-searchable'),
-      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
       siteUrl,
-      buildEnv: { SITE_URL: siteUrl },
-      codeInputs: SITE_CODE_INPUTS,
-      secrets: [],
       onLive: (live) => (release = live),
-      log: () => {},
     });
     await publisher.build(['bench: first full render']);
     const measure = (during: 'fast path' | 'full render', samples: number) =>
@@ -237,13 +235,9 @@ async function sizesAndBrowser(
       `bench: ${size} synthetic items present (seeded in ${Math.round((performance.now() - started) / 1000)} s)`,
     );
     const dataDir = path.join(work, `site-server-${size}`);
-    const publisher = new Publisher({
+    const publisher = stackPublisher(cms, {
       dataDir,
-      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
       siteUrl,
-      buildEnv: { SITE_URL: siteUrl },
-      codeInputs: SITE_CODE_INPUTS,
-      secrets: [cms.siteToken, cms.fullToken],
       onLive: (live) => (release = live),
       log: (message) => {
         if (process.env.BENCH_VERBOSE) console.error(message);

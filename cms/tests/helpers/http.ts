@@ -22,6 +22,18 @@ export async function request<T = any>(
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
+/** The same for a call that must succeed: its body, or an error naming the call and the answer. */
+export async function requestOk<T = any>(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
+  const { status, body } = await request<T>(baseUrl, path, options);
+  if (status < 200 || status >= 300)
+    throw new Error(`${options.method ?? 'GET'} ${path}: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
 /**
  * Logs the admin in. Strapi allows 5 logins per ~5 minutes per server, so each test file
  * logs in once and reuses the token.

@@ -71,6 +71,31 @@ export async function startSeededCms(options: StackOptions): Promise<CmsStack> {
   }
 }
 
+/**
+ * The site server's publisher over a test CMS, rendering for `siteUrl`: a release holding one
+ * of the CMS's tokens never goes live.
+ */
+export function stackPublisher(
+  cms: CmsStack,
+  options: {
+    dataDir: string;
+    siteUrl: string;
+    onLive: (release: Release) => void;
+    log?: (message: string) => void;
+  },
+): Publisher {
+  return new Publisher({
+    dataDir: options.dataDir,
+    cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
+    siteUrl: options.siteUrl,
+    buildEnv: { SITE_URL: options.siteUrl },
+    codeInputs: SITE_CODE_INPUTS,
+    secrets: [cms.siteToken, cms.fullToken],
+    onLive: options.onLive,
+    log: options.log ?? (() => {}),
+  });
+}
+
 /** Meilisearch for a test: the bundled binary, else the throwaway server of MEILI_TEST_URL. */
 export async function startTestMeili(dataDir: string): Promise<MeiliServer> {
   if (findBundledMeili()) return startBundledMeili({ dataDir });
@@ -166,13 +191,9 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     const siteUrl = `http://127.0.0.1:${port}`;
     const outDir = path.join(dir, 'site-data');
     let release: Release | null = null;
-    const publisher = new Publisher({
+    const publisher = stackPublisher(cms, {
       dataDir: outDir,
-      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
       siteUrl,
-      buildEnv: { SITE_URL: siteUrl },
-      codeInputs: SITE_CODE_INPUTS,
-      secrets: [],
       onLive: (live) => (release = live),
       log,
     });

@@ -7,11 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin } from '../../../cms/tests/helpers/http';
+import { adminLogin, requestOk } from '../../../cms/tests/helpers/http';
 import type { ChangedEntry } from '../../src/content/content-changes';
-import { Publisher } from '../../server/publisher.ts';
 import { readReleaseFiles, releaseChain, type ReleaseFiles } from '../../server/release-files.ts';
-import { SITE_CODE_INPUTS } from '../../server/code-inputs.ts';
 import type { CmsStack } from '../helpers/test-stack';
 
 const OPERATIONS = 120;
@@ -66,22 +64,15 @@ describe('fast path against a full render', () => {
   let stopCms: () => Promise<void>;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-fast-path-'));
 
+  let stackPublisher: typeof import('../helpers/test-stack').stackPublisher;
   const publisher = (dataDir: string, onLive: (files: ReleaseFiles) => void) =>
-    new Publisher({
-      dataDir,
-      cms: { url: cms.url, token: cms.siteToken, publicUrl: cms.url },
-      siteUrl: SITE_URL,
-      buildEnv: { SITE_URL },
-      codeInputs: SITE_CODE_INPUTS,
-      secrets: [cms.fullToken],
-      onLive: (release) => onLive(release.files),
-      log: () => {},
-    });
+    stackPublisher(cms, { dataDir, siteUrl: SITE_URL, onLive: (release) => onLive(release.files) });
 
   beforeAll(async () => {
-    const { startSeededCms } = await import('../helpers/test-stack');
+    const stack = await import('../helpers/test-stack');
+    stackPublisher = stack.stackPublisher;
     const { removeCmsEnv } = await import('../../../cms/tests/helpers/cms-env');
-    cms = await startSeededCms({ synthetic: 50 });
+    cms = await stack.startSeededCms({ synthetic: 50 });
     admin = await adminLogin(cms.url, cms.env.admin);
     stopCms = async () => {
       await cms.server.stop();
@@ -93,16 +84,8 @@ describe('fast path against a full render', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function call(method: string, urlPath: string, token: string, body?: unknown) {
-    const response = await fetch(`${cms.url}${urlPath}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${urlPath}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? null : ((await response.json()) as { data: any }).data;
-  }
+  const call = async (method: string, urlPath: string, token: string, body?: unknown) =>
+    (await requestOk<{ data: any } | null>(cms.url, urlPath, { method, token, body }))?.data;
   const rest = (method: string, urlPath: string, data?: unknown) =>
     call(method, `/api/${urlPath}`, cms.fullToken, data === undefined ? undefined : { data });
   const published = async (endpoint: string, fields = 'fields[0]=slug') =>

@@ -14,6 +14,7 @@ import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { readPublishedState } from '../../server/published-state.ts';
 import { digestRelease } from '../../server/loaded-release.ts';
 import { readReleaseFiles } from '../../server/release-files.ts';
+import { requestOk } from '../../../cms/tests/helpers/http';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
@@ -30,16 +31,8 @@ let stopAll: () => Promise<void>;
 /** Starts the site server again on the same folder and port (the CMS's webhook calls it). */
 let startSite: () => Promise<void>;
 
-async function cmsCall(method: string, urlPath: string, token: string, body?: unknown) {
-  const response = await fetch(`${cms.url}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${urlPath}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
+const cmsCall = (method: string, urlPath: string, token: string, body?: unknown) =>
+  requestOk(cms.url, urlPath, { method, token, body });
 
 /** What Strapi's webhook sends after a publish. */
 const hook = (secret: string | null = SECRET) =>
