@@ -79,14 +79,16 @@ function reasonOf(payload: WebhookPayload): string {
  * (a payload without one, a restore) asks for a full render.
  */
 function changedEntryOf(payload: WebhookPayload): ChangedEntry | undefined {
-  if (String(payload.event).startsWith('media.')) {
+  // Anything may come in: an event that is not a string names nothing.
+  const event = typeof payload.event === 'string' ? payload.event : '';
+  if (event.startsWith('media.')) {
     const file = payload.media?.documentId;
     return typeof file === 'string' ? { collection: UPLOADS, documentId: file } : undefined;
   }
   const documentId = payload.entry?.documentId;
   if (typeof documentId !== 'string') return undefined;
   const type = PUBLIC_TYPE_LIST.find((each) => each.uid === payload.uid);
-  if (!type || !String(payload.event).startsWith('entry.')) return undefined;
+  if (!type || !event.startsWith('entry.')) return undefined;
   return { collection: type.collection, documentId };
 }
 
