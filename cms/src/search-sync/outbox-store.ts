@@ -26,7 +26,12 @@ export async function enqueueMediaSync(
   }
 }
 
-/** The outbox drained by the search sync, over the CMS database. */
+/**
+ * The outbox drained by the search sync, over the CMS database. Rows are matched on their
+ * version with `deleteMany`/`updateMany`, one statement each: Strapi's `delete`/`update` read
+ * the row first and then write it by id, so a change committed between the two (a new version,
+ * read by no sync yet) would be deleted or deferred with the row it replaced.
+ */
 export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
   return {
     async due(limit, now) {
@@ -40,12 +45,13 @@ export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
     async done(rows) {
       for (const row of rows) {
         // A newer change bumped the version meanwhile: keep the row for the next round.
-        await strapi.db.query(OUTBOX).delete({ where: { id: row.id, version: row.version } });
+        await strapi.db.query(OUTBOX).deleteMany({ where: { id: row.id, version: row.version } });
       }
     },
     async retryLater(rows, nextAttemptAt, error) {
       for (const row of rows) {
-        await strapi.db.query(OUTBOX).update({
+        // Not matched on the version: a change made meanwhile waits for the retry with it.
+        await strapi.db.query(OUTBOX).updateMany({
           where: { id: row.id },
           data: { attempts: row.attempts + 1, nextAttemptAt, lastError: error.slice(0, 2000) },
         });
@@ -56,7 +62,7 @@ export function createOutboxStore(strapi: Core.Strapi): OutboxStore {
         // Matched on the version too: a row changed meanwhile stays due.
         await strapi.db
           .query(OUTBOX)
-          .update({ where: { id: row.id, version: row.version }, data: { nextAttemptAt } });
+          .updateMany({ where: { id: row.id, version: row.version }, data: { nextAttemptAt } });
       }
     },
   };
