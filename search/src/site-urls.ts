@@ -13,9 +13,16 @@ export const videoPlayerPath = (slug: string) => `/mediatheque/${segment(slug)}/
 export const captionsPath = (slug: string) => `/mediatheque/${segment(slug)}/sous-titres.vtt`;
 export const caseStudyPath = (slug: string) => `/etudes-de-cas/${segment(slug)}/`;
 export const freePagePath = (slug: string) => `/${segment(slug)}/`;
-/** Page n (≥ 2) of the static médiathèque list; page 1 is the search page itself. */
-export const mediaListPath = (page: number) =>
-  page <= 1 ? '/mediatheque/' : `/mediatheque/page/${page}/`;
+/** The year of the médiathèque's static list under which items without a date are listed. */
+export const UNDATED_YEAR = 'sans-date';
+/**
+ * Page n of the médiathèque's static list of one year (`null`: the items without a date). The
+ * list is cut by year so that a new item changes its year's pages only, not every page.
+ */
+export function mediaYearPath(year: number | null, page = 1): string {
+  const base = `/mediatheque/annees/${year ?? UNDATED_YEAR}/`;
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
 
 /**
  * Absolute URL of an upload: Strapi stores local uploads as `/uploads/…`, served by the CMS at
@@ -24,6 +31,9 @@ export const mediaListPath = (page: number) =>
 export function uploadUrl(url: string, cmsPublicUrl: string): string {
   return url.startsWith('/') ? `${cmsPublicUrl.replace(/\/$/, '')}${url}` : url;
 }
+
+/** Segments under /mediatheque/ the site uses itself: an item may not take one as its slug. */
+export const RESERVED_MEDIA_SEGMENTS = ['recherche', 'annees'];
 
 /** First path segments the site uses itself: a free page may not take one of them. */
 export const RESERVED_SEGMENTS = [

@@ -1,13 +1,13 @@
 import { MEDIA_TYPE_VALUES } from '../media-types.js';
 import { z } from 'zod';
-import { editorLink, nonBlank } from './site-rules.js';
+import { editorLink, mediaItemSlug, nonBlank } from './site-rules.js';
 import { blocks } from './blocks.js';
 import { entryBase, entryRefs, mediaFile, seo, taxonomyRefs, text } from './shared.js';
 
 export const mediaItem = z.object({
   ...entryBase,
   title: nonBlank,
-  slug: z.string(),
+  slug: mediaItemSlug,
   type: z.enum(MEDIA_TYPE_VALUES),
   summary: z.string(),
   body: blocks,

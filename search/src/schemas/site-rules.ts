@@ -3,7 +3,7 @@
 // admin (French). The schemas name the rule on the issue; entry-rules.ts turns it into words.
 import { z } from 'zod';
 import { safeLink } from '../safe-url.js';
-import { RESERVED_SEGMENTS } from '../site-urls.js';
+import { RESERVED_MEDIA_SEGMENTS, RESERVED_SEGMENTS } from '../site-urls.js';
 
 export const SITE_RULES = {
   imageAlternative: {
@@ -58,6 +58,11 @@ export const editorLink = z
 export const freePageSlug = z
   .string()
   .refine((slug) => !RESERVED_SEGMENTS.includes(slug), breaks('reservedSlug'));
+
+/** The slug of a médiathèque item: not one of the médiathèque's own addresses (its search…). */
+export const mediaItemSlug = z
+  .string()
+  .refine((slug) => !RESERVED_MEDIA_SEGMENTS.includes(slug), breaks('reservedSlug'));
 
 /** The text alternative of an image inside rich text: the image carries information. */
 export const imageAlternative = z

@@ -90,6 +90,26 @@ describe('the rules the site holds entries to', () => {
     },
   );
 
+  it.each(['recherche', 'annees'])(
+    'names a médiathèque item on the médiathèque’s address %j',
+    (slug) => {
+      const item = {
+        documentId: 'doc-media',
+        updatedAt: '2026-11-30T00:00:00.000Z',
+        title: 'Une ressource',
+        type: 'article',
+        summary: 'Résumé.',
+        slug,
+      };
+      expect(problem('mediaItems', item)).toEqual({
+        field: 'slug',
+        problem: SITE_RULES.reservedSlug.operators,
+        editors: SITE_RULES.reservedSlug.editors,
+      });
+      expect(problem('mediaItems', { ...item, slug: 'recherche-action' })).toBeNull();
+    },
+  );
+
   it('names a blank title', () => {
     expect(problem('pages', page({ title: '   ' }))).toEqual({
       field: 'title',
