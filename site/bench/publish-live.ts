@@ -16,7 +16,10 @@ export interface PublishLiveFigures {
   rendersForBurst: number | null;
 }
 
-/** Publishes a new médiathèque item through the REST API; returns its documentId. */
+/**
+ * Publishes a new médiathèque item through the REST API, dated today as an editor's new item
+ * is (it then heads the list, before every older item); returns its documentId.
+ */
 export async function publish(cms: CmsStack, slug: string, retried = false): Promise<string> {
   const response = await fetch(`${cms.url}/api/media-items`, {
     method: 'POST',
@@ -27,6 +30,7 @@ export async function publish(cms: CmsStack, slug: string, retried = false): Pro
         slug,
         type: 'article',
         summary: 'Mesure de mise en ligne.',
+        publicationDate: new Date().toISOString().slice(0, 10),
       },
     }),
   }).catch((error: Error & { cause?: { code?: string } }) => {

@@ -71,7 +71,7 @@ const TEMPLATES = {
   offer: '/offres/culture-de-dialogue/',
   training: '/formations/se-former-au-dialogue-territorial/',
   'médiathèque (search)': '/mediatheque/',
-  'médiathèque list page': '/mediatheque/page/2/',
+  'médiathèque list page': '/mediatheque/annees/2020/page/2/',
   'media item': '/mediatheque/rapport-convention-citoyenne-clermont-ferrand-2022/',
   'case study': '/etudes-de-cas/voyage-apprenant-syribt/',
   'free page': '/la-demarche/',

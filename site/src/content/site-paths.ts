@@ -4,8 +4,12 @@
 // captions of a file without cues): it is then not part of the release.
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { MEDIA_TYPES } from '@dejala/search/media-types';
-import { captionsPath, mediaListPath, videoPlayerPath } from '@dejala/search/site-urls';
-import { MEDIA_PAGE_SIZE } from '../lib/media-list.ts';
+import {
+  UNDATED_YEAR,
+  captionsPath,
+  mediaYearPath,
+  videoPlayerPath,
+} from '@dejala/search/site-urls';
 import type { SiteContent } from './site-content.ts';
 
 export interface SitePath {
@@ -46,9 +50,13 @@ export function sitePaths(content: SiteContent): SitePath[] {
       paths.push({ path: videoPlayerPath(item.slug), inSitemap: false });
     if (item.captions) paths.push({ path: captionsPath(item.slug), inSitemap: false });
   }
-  const pageCount = Math.ceil(items.length / MEDIA_PAGE_SIZE);
-  for (let page = 2; page <= pageCount; page += 1)
-    paths.push({ path: mediaListPath(page), inSitemap: false });
+  for (const { year, pageCount } of content.part('mediaYearPageCounts', 'all')) {
+    for (let page = 1; page <= pageCount; page += 1)
+      paths.push({
+        path: mediaYearPath(year === UNDATED_YEAR ? null : Number(year), page),
+        inSitemap: false,
+      });
+  }
   return paths;
 }
 

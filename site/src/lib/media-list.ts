@@ -1,6 +1,7 @@
 import { toMediaDocument } from '@dejala/search/media-document';
 import type { MediaItem } from '@dejala/search/schemas/media-item';
 import { RESULT_FIELDS } from '@dejala/search/search-request';
+import { UNDATED_YEAR } from '@dejala/search/site-urls';
 import type { MediaFacets, MediaListItem } from '../media-search/media-search-types';
 
 /** The given fields of an object, and only those. */
@@ -60,3 +61,20 @@ export function staticFacets(items: MediaListItem[]): MediaFacets {
 }
 
 export const MEDIA_PAGE_SIZE = 20;
+
+/**
+ * The list (in its order) cut by year of publication, most recent year first and the items
+ * without a date last (under UNDATED_YEAR): the static pages that lead to every item without
+ * JavaScript. A new item changes the pages of its year, not every page of the list.
+ */
+export function mediaListByYear(items: MediaListItem[]): Map<string, MediaListItem[]> {
+  const byYear = new Map<string, MediaListItem[]>();
+  for (const item of items) {
+    const year = item.year === null ? UNDATED_YEAR : String(item.year);
+    let ofYear = byYear.get(year);
+    if (!ofYear) byYear.set(year, (ofYear = []));
+    ofYear.push(item);
+  }
+  const rank = (year: string) => (year === UNDATED_YEAR ? -Infinity : Number(year));
+  return new Map([...byYear].sort(([a], [b]) => rank(b) - rank(a)));
+}

@@ -10,8 +10,6 @@ interface Props {
   initialItems: MediaListItem[];
   initialFacets: MediaFacets;
   total: number;
-  /** Pages of the static list (`/mediatheque/page/n/`), linked to before any search. */
-  staticPageCount: number;
   typeLabels: Record<string, string>;
   /** A search the server already ran (the results page, reached without JavaScript). */
   searched?: ServerSearch;
@@ -27,7 +25,6 @@ export default function MediaSearch({
   initialItems,
   initialFacets,
   total,
-  staticPageCount,
   typeLabels,
   searched,
 }: Props) {
@@ -57,12 +54,8 @@ export default function MediaSearch({
     document.getElementById('resultats')?.focus();
   }
 
-  const shown = results ?? {
-    items: initialItems,
-    total,
-    totalPages: staticPageCount,
-    facets: initialFacets,
-  };
+  // Before any search, the first items only: the page links every year's static list.
+  const shown = results ?? { items: initialItems, total, totalPages: 1, facets: initialFacets };
   const statusText =
     status === 'error'
       ? error
@@ -141,12 +134,7 @@ export default function MediaSearch({
             </p>
             {status !== 'error' && <MediaResults items={shown.items} headingLevel={3} />}
             {shown.totalPages > 1 && status !== 'error' && (
-              <ResultPages
-                totalPages={shown.totalPages}
-                search={search}
-                searching={results !== null}
-                onPage={goToPage}
-              />
+              <ResultPages totalPages={shown.totalPages} search={search} onPage={goToPage} />
             )}
           </section>
         </div>

@@ -213,7 +213,7 @@ describe('médiathèque without JavaScript', () => {
   });
   afterAll(() => browser?.close());
 
-  it('lists every item through static pages and offers a GET search form', async () => {
+  it('lists every item through static pages, year by year, and offers a GET search form', async () => {
     const page = await browser.context.newPage();
     await page.goto(search());
     const form = page.locator('form[role="search"]');
@@ -221,17 +221,33 @@ describe('médiathèque without JavaScript', () => {
     expect(await form.locator('input[name="q"]').count()).toBe(1);
     expect(await page.locator('input[type="checkbox"][name="type"]').count()).toBeGreaterThan(0);
     const total = Number((await status(page)).match(/^(\d+)/)![1]);
+    const years = await page
+      .getByRole('navigation', { name: 'La médiathèque par année' })
+      .getByRole('link')
+      .evaluateAll((anchors) =>
+        anchors.map((a) => ({
+          href: a.getAttribute('href')!,
+          count: Number(a.textContent!.match(/\((\d+)\)$/)![1]),
+        })),
+      );
+    expect(years.reduce((sum, year) => sum + year.count, 0)).toBe(total);
     const links = () =>
       page
         .locator('.media-result-title a')
         .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-    const seen = new Set(await links());
-    let next = page.locator('.pagination a', { hasText: /^Page 2$/ });
-    for (let n = 2; (await next.count()) > 0; n += 1) {
-      await next.click();
-      await page.waitForURL(new RegExp(`/mediatheque/page/${n}/$`));
-      (await links()).forEach((href) => seen.add(href));
-      next = page.locator('.pagination a', { hasText: new RegExp(`^Page ${n + 1}$`) });
+    const seen = new Set<string | null>();
+    for (const year of years) {
+      await page.goto(`${stack.siteUrl}${year.href}`);
+      const ofYear = new Set(await links());
+      let next = page.locator('.pagination a', { hasText: /^Page 2$/ });
+      for (let n = 2; (await next.count()) > 0; n += 1) {
+        await next.click();
+        await page.waitForURL(new RegExp(`${year.href}page/${n}/$`));
+        (await links()).forEach((href) => ofYear.add(href));
+        next = page.locator('.pagination a', { hasText: new RegExp(`^Page ${n + 1}$`) });
+      }
+      expect(ofYear.size, year.href).toBe(year.count);
+      ofYear.forEach((href) => seen.add(href));
     }
     expect(seen.size).toBe(total);
     await page.goto(search(`${REPORT_SLUG}/`));

@@ -31,7 +31,7 @@ const TEMPLATES: Array<{ name: string; path: string; heading: RegExp }> = [
     heading: /Se former au dialogue territorial/,
   },
   { name: 'mediatheque', path: '/mediatheque/', heading: /^Médiathèque$/ },
-  { name: 'media-list-page', path: '/mediatheque/page/2/', heading: /page 2 sur/ },
+  { name: 'media-year', path: '/mediatheque/annees/2024/', heading: /^Médiathèque — 2024/ },
   {
     name: 'media-report',
     path: `/mediatheque/${REPORT_SLUG}/`,
@@ -266,7 +266,7 @@ describe('template details', () => {
       )
     ).text();
     expect(sitemap).toContain(`${stack.siteUrl}/formations/${TRAINING_SLUG}/`);
-    expect(sitemap).not.toContain('/mediatheque/page/');
+    expect(sitemap).not.toContain('/mediatheque/annees/');
     await page.close();
   });
 });

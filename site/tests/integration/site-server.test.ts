@@ -14,6 +14,7 @@ import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { readPublishedState } from '../../server/published-state.ts';
 import { digestRelease } from '../../server/loaded-release.ts';
 import { readReleaseFiles } from '../../server/release-files.ts';
+import { eventually } from '../../../cms/tests/helpers/eventually';
 import { requestOk } from '../../../cms/tests/helpers/http';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
@@ -308,6 +309,47 @@ describe.each(testDatabases())(
       const results = await fetch(`${site.url}/mediatheque/recherche/?q=dialogue`);
       expect(results.status).toBe(200);
       expect(await results.text()).toMatch(/\d+ ressources? pour « dialogue »/);
+    });
+
+    it('lists every item of a year on its pages, and a new item re-renders that year’s pages only', async () => {
+      for (let n = 0; n < 21; n += 1) await publishItem(`annee-1999-${n}`, { year: 1999 });
+      const year = async (suffix: string) => {
+        const response = await fetch(`${site.url}/mediatheque/annees/1999/${suffix}`);
+        const html = await response.text();
+        return {
+          status: response.status,
+          heading: html.match(/<h1>([^<]*)<\/h1>/)?.[1],
+          items: [...html.matchAll(/href="\/mediatheque\/(annee-1999-[a-z0-9]+)\/"/g)].map(
+            (m) => m[1],
+          ),
+        };
+      };
+      // Each publication goes live on its own webhook: the last one is there once all are.
+      await eventually(async () => expect((await year('page/2/')).items).toHaveLength(1), 60_000);
+      const [first, second] = [await year(''), await year('page/2/')];
+      expect(first).toMatchObject({ status: 200, heading: 'Médiathèque — 1999, page 1 sur 2' });
+      expect(second).toMatchObject({ status: 200, heading: 'Médiathèque — 1999, page 2 sur 2' });
+      expect(new Set([...first.items, ...second.items]).size).toBe(21);
+      expect((await year('page/3/')).status).toBe(404);
+      expect((await year('page/1/')).status).toBe(404);
+      const index = await (await fetch(`${site.url}/mediatheque/`)).text();
+      expect(index).toContain('href="/mediatheque/annees/1999/">1999 (21)</a>');
+
+      // One more in 1999: its page, its year's pages, the search page, the feed and the
+      // sitemap are rendered again — not the pages of the other years.
+      await settled();
+      const logged = site.log().length;
+      await publishItem('annee-1999-encore', { year: 1999 });
+      await eventually(async () => expect((await year('page/2/')).items).toHaveLength(2), 30_000);
+      await settled();
+      const rendered = [
+        ...site
+          .log()
+          .slice(logged)
+          .matchAll(/fast path \((\d+) addresses rendered/g),
+      ].map((match) => Number(match[1]));
+      expect(rendered.length).toBeGreaterThan(0);
+      expect(Math.max(...rendered)).toBeLessThanOrEqual(8);
     });
 
     it('ends with the second of two publications of one entry 50 ms apart', async () => {
