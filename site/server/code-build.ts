@@ -6,6 +6,17 @@ import { runAstroBuild } from './astro-build.ts';
 import type { OnDemandHandler } from './loaded-release.ts';
 
 /** The site's code, built: the browser's assets and the routes that render every page. */
+/** The module of a code build that exports Astro's handler (the site's routes). */
+export const codeEntryOf = (dir: string) => path.join(dir, 'server', 'entry.mjs');
+
+/** Loads the handler of the code build in `dir`, in the calling thread. */
+export async function loadOnDemand(dir: string): Promise<OnDemandHandler> {
+  const { handler } = (await import(pathToFileURL(codeEntryOf(dir)).href)) as {
+    handler: OnDemandHandler;
+  };
+  return handler;
+}
+
 export interface CodeBuild {
   /** `client/` (assets: scripts, styles, fonts) and `server/entry.mjs` (the routes). */
   dir: string;
@@ -65,8 +76,7 @@ export class CodeBuilds {
     const digest = digestInputs(inputs, buildEnv);
     if (this.#loaded?.digest === digest) return this.#loaded;
     const dir = path.join(codeDir, digest);
-    const entry = path.join(dir, 'server', 'entry.mjs');
-    if (!fs.existsSync(entry)) {
+    if (!fs.existsSync(codeEntryOf(dir))) {
       log(`site: building the site's code (${digest})`);
       const building = path.join(codeDir, `${digest}.building`);
       fs.rmSync(building, { recursive: true, force: true });
@@ -76,10 +86,8 @@ export class CodeBuilds {
       log(`site: code built in ${durationMs} ms`);
       this.#prune(digest);
     }
-    const { handler } = (await import(pathToFileURL(entry).href)) as {
-      handler: OnDemandHandler;
-    };
-    this.#loaded = { dir, clientDir: path.join(dir, 'client'), onDemand: handler, digest };
+    const onDemand = await loadOnDemand(dir);
+    this.#loaded = { dir, clientDir: path.join(dir, 'client'), onDemand, digest };
     return this.#loaded;
   }
 

@@ -62,6 +62,23 @@ export class ContentStore {
     this.source = source;
   }
 
+  /** Every stored entry, as plain data: what `fromEntries` makes a store of again elsewhere. */
+  entries(): Array<[CollectionName, string, StoredEntry]> {
+    return [...this.#collections].flatMap(([collection, entries]) =>
+      [...entries].map(([documentId, entry]) => [collection, documentId, entry] as const),
+    ) as Array<[CollectionName, string, StoredEntry]>;
+  }
+
+  /** A store holding `entries` (from another thread's store: `entries()`). */
+  static fromEntries(
+    source: ContentSource,
+    entries: Array<[CollectionName, string, StoredEntry]>,
+  ): ContentStore {
+    const store = new ContentStore(source);
+    for (const [collection, documentId, entry] of entries) store.set(collection, documentId, entry);
+    return store;
+  }
+
   /** A copy to change while this one stays as it is (what the live release shows). */
   clone(): ContentStore {
     const copy = new ContentStore(this.source);
