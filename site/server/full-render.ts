@@ -12,10 +12,69 @@ export interface RenderedSite {
   reads: Map<string, string[]>;
 }
 
+interface PendingRender {
+  resolve: (rendered: RenderedSite) => void;
+  reject: (error: Error) => void;
+  log: (message: string) => void;
+}
+
+/**
+ * The worker thread that runs full renders (render-worker.ts), one at a time, kept from one
+ * render to the next of a code build: its compiled code and the build's routes stay loaded.
+ * It holds the process open only while it renders.
+ */
+class RenderWorker {
+  #worker: Worker | null = null;
+  /** The code build the worker loaded: another one gets a new worker. */
+  #codeDir: string | null = null;
+  #pending: PendingRender | null = null;
+
+  render(job: RenderJob, log: (message: string) => void): Promise<RenderedSite> {
+    if (this.#pending) return Promise.reject(new Error('a full render is already running'));
+    if (this.#worker && this.#codeDir !== job.codeDir) {
+      void this.#worker.terminate();
+      this.#worker = null;
+    }
+    this.#codeDir = job.codeDir;
+    const worker = (this.#worker ??= this.#start());
+    worker.ref();
+    return new Promise<RenderedSite>((resolve, reject) => {
+      this.#pending = { resolve, reject, log };
+      worker.postMessage(job);
+    });
+  }
+
+  #start(): Worker {
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    worker.on('message', (message: RenderWorkerMessage) => {
+      if ('log' in message) return this.#pending?.log(message.log);
+      if ('rendered' in message) this.#settle((pending) => pending.resolve(message.rendered));
+      else this.#settle((pending) => pending.reject(new Error(message.error)));
+    });
+    const lost = (error: Error) => {
+      if (this.#worker !== worker) return; // replaced for another code build
+      this.#worker = null; // started again for the next render
+      this.#settle((pending) => pending.reject(error));
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`the render worker stopped (exit code ${code})`)));
+    return worker;
+  }
+
+  #settle(outcome: (pending: PendingRender) => void): void {
+    const pending = this.#pending;
+    this.#pending = null;
+    this.#worker?.unref();
+    if (pending) outcome(pending);
+  }
+}
+
+const renderWorker = new RenderWorker();
+
 /**
  * Every address of the site rendered from `store` into the empty folder `targetDir`, beside the
  * code build's assets (hard links): the site as files, as a full render puts it live. Rendered
- * in a worker thread (render-worker.ts): this thread keeps answering while it runs.
+ * in a worker thread: this thread keeps answering while it runs.
  */
 export function renderSite(
   code: CodeBuild,
@@ -24,32 +83,15 @@ export function renderSite(
   targetDir: string,
   log: (message: string) => void,
 ): Promise<RenderedSite> {
-  const job: RenderJob = {
-    codeDir: code.dir,
-    clientDir: code.clientDir,
-    source: store.source,
-    entries: store.entries(),
-    siteUrl,
-    targetDir,
-  };
-  const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: job });
-  return new Promise<RenderedSite>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-      // Astro's handler may hold timers: the worker is stopped, not waited for.
-      void worker.terminate();
-    };
-    worker.on('message', (message: RenderWorkerMessage) => {
-      if ('log' in message) log(message.log);
-      else if ('rendered' in message) settle(() => resolve(message.rendered));
-      else settle(() => reject(new Error(message.error)));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (exitCode) =>
-      settle(() => reject(new Error(`the render worker stopped (exit code ${exitCode})`))),
-    );
-  });
+  return renderWorker.render(
+    {
+      codeDir: code.dir,
+      clientDir: code.clientDir,
+      source: store.source,
+      entries: store.entries(),
+      siteUrl,
+      targetDir,
+    },
+    log,
+  );
 }

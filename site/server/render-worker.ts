@@ -1,9 +1,10 @@
-// A full render, in a worker thread of the site server (full-render.ts starts it): thousands of
-// pages keep a core busy for seconds to minutes, and on the server's own thread their turns
-// and their garbage collections delayed every `/_search` and page it answered meanwhile. The
-// worker also runs at a lower CPU priority than the server's thread.
+// Full renders, in a worker thread of the site server (full-render.ts starts it and sends it
+// one job at a time): thousands of pages keep a core busy for seconds to minutes, and on the
+// server's own thread their turns and their garbage collections delayed every `/_search` and
+// page it answered meanwhile. The worker also runs at a lower CPU priority than that thread.
 import os from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { OnDemandHandler } from './loaded-release.ts';
 import {
   ContentStore,
   type ContentSource,
@@ -34,15 +35,18 @@ const PROGRESS_EVERY = 1000;
 // Steps below the server's own priority (on Linux, a thread's nice value is its own).
 const LOWER_PRIORITY_BY = 5;
 
-async function render(job: RenderJob): Promise<RenderedSite> {
-  const post = (message: RenderWorkerMessage) => parentPort!.postMessage(message);
-  try {
-    os.setPriority(Math.min(19, os.getPriority() + LOWER_PRIORITY_BY));
-  } catch {
-    // Not allowed here: the render runs at the server's priority.
-  }
+const post = (message: RenderWorkerMessage) => parentPort!.postMessage(message);
+
+// The routes of the code build, loaded by the first job (a worker serves one code build).
+let onDemand: Promise<OnDemandHandler> | null = null;
+
+async function renderJob(job: RenderJob): Promise<RenderedSite> {
+  onDemand ??= loadOnDemand(job.codeDir).catch((error: Error) => {
+    onDemand = null; // tried again by the next job
+    throw error;
+  });
   const store = ContentStore.fromEntries(job.source, job.entries);
-  const render = createRenderer(await loadOnDemand(job.codeDir), job.siteUrl);
+  const render = createRenderer(await onDemand, job.siteUrl);
   const files = linkFiles(readReleaseFiles(job.clientDir), job.targetDir);
   const reads = new Map<string, string[]>();
   const addresses = new Set<string>();
@@ -64,7 +68,14 @@ async function render(job: RenderJob): Promise<RenderedSite> {
   return { files, addresses, reads };
 }
 
-render(workerData as RenderJob).then(
-  (rendered) => parentPort!.postMessage({ rendered } satisfies RenderWorkerMessage),
-  (error: Error) => parentPort!.postMessage({ error: error.message } satisfies RenderWorkerMessage),
-);
+try {
+  os.setPriority(Math.min(19, os.getPriority() + LOWER_PRIORITY_BY));
+} catch {
+  // Not allowed here: renders run at the server's priority.
+}
+parentPort!.on('message', (job: RenderJob) => {
+  renderJob(job).then(
+    (rendered) => post({ rendered }),
+    (error: Error) => post({ error: error.message }),
+  );
+});
