@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { runAstroBuild } from './astro-build.ts';
 import type { OnDemandHandler } from './loaded-release.ts';
 
-/** The site's code, built: the browser's assets and the routes that render every page. */
 /** The module of a code build that exports Astro's handler (the site's routes). */
 export const codeEntryOf = (dir: string) => path.join(dir, 'server', 'entry.mjs');
 
@@ -17,6 +16,7 @@ export async function loadOnDemand(dir: string): Promise<OnDemandHandler> {
   return handler;
 }
 
+/** The site's code, built: the browser's assets and the routes that render every page. */
 export interface CodeBuild {
   /** `client/` (assets: scripts, styles, fonts) and `server/entry.mjs` (the routes). */
   dir: string;

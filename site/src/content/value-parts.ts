@@ -1,7 +1,7 @@
 // Parts of values derived from whole collections that a page shows — page 3 of the
-// médiathèque's list for 2024 shows 20 items and the number of that year's pages. A page that reads a part depends
-// on what it got, not on every entry behind it: the fast path evaluates the part again on the
-// new content and renders the page only when it differs.
+// médiathèque's list for 2024 shows 20 items and the number of that year's pages. A page that
+// reads a part depends on what it got, not on every entry behind it: the fast path evaluates
+// the part again on the new content and renders the page only when it differs.
 import { createHash } from 'node:crypto';
 import { MEDIA_PAGE_SIZE, mediaListByYear, toMediaListItems } from '../lib/media-list.ts';
 import type { ContentStore } from './content-store.ts';

@@ -35,8 +35,7 @@ let startSite: () => Promise<void>;
 const cmsCall = (method: string, urlPath: string, token: string, body?: unknown) =>
   requestOk(cms.url, urlPath, { method, token, body });
 
-/** What Strapi's webhook sends after a publish. */
-/** The CMS's webhook; without an entry named, it asks for a full render. */
+/** What Strapi's webhook sends after a publish; without an entry named, a full render. */
 const hook = (
   secret: string | null = SECRET,
   payload: object = { event: 'entry.publish', uid: 'api::media-item.media-item' },
@@ -340,7 +339,7 @@ describe.each(testDatabases())(
       expect(index).toContain('href="/mediatheque/annees/1999/">1999 (21)</a>');
 
       // One more in 1999: its page, its year's pages, the search page, the feed and the
-      // sitemap are rendered again — not the pages of the other years.
+      // sitemap are rendered again (5 addresses here) — not the pages of the other years.
       await settled();
       const logged = site.log().length;
       await publishItem('annee-1999-encore', { year: 1999 });
