@@ -16,11 +16,11 @@ export const freePagePath = (slug: string) => `/${segment(slug)}/`;
 /** The year of the médiathèque's static list under which items without a date are listed. */
 export const UNDATED_YEAR = 'sans-date';
 /**
- * Page n of the médiathèque's static list of one year (`null`: the items without a date). The
- * list is cut by year so that a new item changes its year's pages only, not every page.
+ * Page n of the médiathèque's static list of one year (`'2024'`, or UNDATED_YEAR for the items
+ * without a date). The list is cut by year so that a new item changes its year's pages only.
  */
-export function mediaYearPath(year: number | null, page = 1): string {
-  const base = `/mediatheque/annees/${year ?? UNDATED_YEAR}/`;
+export function mediaYearPath(year: string, page = 1): string {
+  const base = `/mediatheque/annees/${year}/`;
   return page <= 1 ? base : `${base}page/${page}/`;
 }
 

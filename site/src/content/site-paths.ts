@@ -4,12 +4,7 @@
 // captions of a file without cues): it is then not part of the release.
 import { PUBLIC_TYPE_LIST } from '@dejala/search/content-registry';
 import { MEDIA_TYPES } from '@dejala/search/media-types';
-import {
-  UNDATED_YEAR,
-  captionsPath,
-  mediaYearPath,
-  videoPlayerPath,
-} from '@dejala/search/site-urls';
+import { captionsPath, mediaYearPath, videoPlayerPath } from '@dejala/search/site-urls';
 import type { SiteContent } from './site-content.ts';
 
 export interface SitePath {
@@ -52,10 +47,7 @@ export function sitePaths(content: SiteContent): SitePath[] {
   }
   for (const { year, pageCount } of content.part('mediaYearPageCounts', 'all')) {
     for (let page = 1; page <= pageCount; page += 1)
-      paths.push({
-        path: mediaYearPath(year === UNDATED_YEAR ? null : Number(year), page),
-        inSitemap: false,
-      });
+      paths.push({ path: mediaYearPath(year, page), inSitemap: false });
   }
   return paths;
 }

@@ -78,3 +78,6 @@ export function mediaListByYear(items: MediaListItem[]): Map<string, MediaListIt
   const rank = (year: string) => (year === UNDATED_YEAR ? -Infinity : Number(year));
   return new Map([...byYear].sort(([a], [b]) => rank(b) - rank(a)));
 }
+
+/** How a year of the list is named to visitors. */
+export const mediaYearLabel = (year: string) => (year === UNDATED_YEAR ? 'Sans date' : year);
