@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   const meili = await connectOrStartMeili(env, {
     dataDir: env.MEILI_DATA_DIR ?? path.join(ROOT, '.tmp', 'meilisearch'),
     port: Number(env.MEILI_PORT ?? 7700),
+    maxIndexingMemory: env.MEILI_MAX_INDEXING_MEMORY || undefined,
   });
   stopMeili = () => meili.stop();
   env.MEILI_URL = meili.url;

