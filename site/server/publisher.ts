@@ -23,6 +23,8 @@ import { readPublishedState, storeVersions, versionKey } from './published-state
 import { checkRelease } from './release-checks.ts';
 import {
   linkFilesInBackground,
+  relayLayer,
+  releaseChain,
   readReleaseFiles,
   writeAddress,
   type ReleaseFiles,
@@ -46,6 +48,8 @@ export interface PublisherOptions {
   onLive: (release: Release) => void;
   log: (message: string) => void;
   keepReleases?: number;
+  /** Fast-path layers a release may span before they are merged (tests lower it). */
+  mergeAfterLayers?: number;
 }
 
 /** What is live, remembered across restarts of the site server. */
@@ -90,6 +94,15 @@ const exceptionKey = (entry: { type: string; documentId: string }) =>
 // background): bounds the folders a release spans and what a restart reads.
 const MERGE_AFTER_LAYERS = 20;
 
+/** A merged copy of a live release's layers, waiting for a moment between two renders. */
+interface MergedLayers {
+  /** The live release it copies. */
+  from: LiveContent;
+  releaseDir: string;
+  files: Map<string, string>;
+  started: number;
+}
+
 /**
  * Renders the site from the CMS and puts it live only when everything holds: every page
  * rendered, every entry published before and after the render has its page, and no secret
@@ -102,9 +115,10 @@ export class Publisher {
   readonly #recordFile: string;
   #live: LiveRecord | null;
   #content: LiveContent | null = null;
-  /** A render is under way: a merge of layers finishing then is dropped. */
+  /** A render is under way: a merge of layers finishing then waits for its end. */
   #rendering = false;
   #merging = false;
+  #merged: MergedLayers | null = null;
 
   constructor(options: PublisherOptions) {
     this.#options = options;
@@ -193,6 +207,7 @@ export class Publisher {
       return await render();
     } finally {
       this.#rendering = false;
+      this.#applyMerge();
       void this.#mergeLayers();
     }
   }
@@ -318,7 +333,6 @@ export class Publisher {
     const releaseDir = this.#releases.create({
       base: live.releaseDir,
       removed: removedFiles,
-      depth: live.depth + 1,
     });
     const files = new Map(live.files);
     for (const name of removedFiles) files.delete(name);
@@ -355,34 +369,77 @@ export class Publisher {
   }
 
   /**
-   * Merges the live release's layers into one complete release, in the background, and puts
-   * it live (the same files): dropped when another release goes live or a render runs
-   * meanwhile — the next fast path asks again.
+   * Merges the live release's layers into one complete release (the same files), in the
+   * background; put in place between two renders, since publications may keep coming faster
+   * than a merge at 10,000 pages.
    */
   async #mergeLayers(): Promise<void> {
     const live = this.#content;
-    if (!live || live.depth < MERGE_AFTER_LAYERS || this.#merging) return;
+    const mergeAfter = this.#options.mergeAfterLayers ?? MERGE_AFTER_LAYERS;
+    if (!live || live.depth < mergeAfter || this.#merging) return;
     this.#merging = true;
     const started = performance.now();
     const releaseDir = this.#releases.create();
     try {
       const files = await linkFilesInBackground(live.files, releaseDir);
-      if (this.#content !== live || this.#rendering) {
-        this.#releases.discard(releaseDir);
-        return;
+      this.#merged = { from: live, releaseDir, files, started };
+      if (!this.#rendering) this.#applyMerge();
+    } catch (error) {
+      this.#releases.discard(releaseDir);
+      this.#merging = false;
+      this.#options.log(`site: merging releases failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Puts a finished merge in place: it becomes the live release when that is still the one it
+   * copies; else the layers that went live meanwhile are laid over it instead of the folders it
+   * copies (which the next switch removes). Dropped when a full render replaced them.
+   */
+  #applyMerge(): void {
+    const merged = this.#merged;
+    const live = this.#content;
+    if (!merged || !live) return;
+    this.#merged = null;
+    this.#merging = false;
+    const { from, releaseDir } = merged;
+    const chain = releaseChain(live.releaseDir);
+    const at = chain.indexOf(from.releaseDir);
+    if (at < 0) {
+      this.#releases.discard(releaseDir);
+      return;
+    }
+    try {
+      if (at === 0) {
+        // The same site: when it went live and from which content stay as they were.
+        this.#goLive(
+          { ...live, releaseDir, depth: 0, files: merged.files },
+          { ...this.#live!, releaseDir },
+        );
+      } else {
+        relayLayer(chain[at - 1]!, releaseDir);
       }
-      // The same site: when it went live and from which content stay as they were.
-      this.#goLive({ ...live, releaseDir, depth: 0, files }, { ...this.#live!, releaseDir });
-      this.#options.log(
-        `site: ${live.depth + 1} releases merged into ${path.basename(releaseDir)} ` +
-          `(${Math.round(performance.now() - started)} ms, in the background)`,
-      );
     } catch (error) {
       this.#releases.discard(releaseDir);
       this.#options.log(`site: merging releases failed: ${(error as Error).message}`);
-    } finally {
-      this.#merging = false;
+      return;
     }
+    if (at > 0) {
+      // Laid under the live release now: the copy is served in place of the folders it copies.
+      this.#releases.settle(releaseDir);
+      const copied = new Set(chain.slice(at));
+      const files = new Map<string, string>();
+      for (const [name, file] of live.files) {
+        const folder = file.slice(0, -name.length - 1);
+        files.set(name, copied.has(folder) ? path.join(releaseDir, name) : file);
+      }
+      this.#goLive({ ...live, depth: live.depth - from.depth, files }, this.#live!);
+    }
+    this.#options.log(
+      `site: ${from.depth + 1} releases merged into ${path.basename(releaseDir)} ` +
+        `(${Math.round(performance.now() - merged.started)} ms, in the background)` +
+        (at > 0 ? `; the ${at} that went live meanwhile are laid over it` : ''),
+    );
   }
 
   /** Runs the release checks: a release that fails them is removed, and the live one stays. */

@@ -16,8 +16,6 @@ export interface Layer {
   base: string;
   /** Files of the base that this release no longer has. */
   removed: string[];
-  /** Releases under this one, down to a complete one. */
-  depth: number;
 }
 
 function readLayer(releaseDir: string): Layer | null {
@@ -34,7 +32,20 @@ function readLayer(releaseDir: string): Layer | null {
 
 export function writeLayer(releaseDir: string, layer: Layer): void {
   const recorded = { ...layer, base: path.basename(layer.base) };
-  fs.writeFileSync(path.join(releaseDir, LAYER_FILE), `${JSON.stringify(recorded)}\n`);
+  // Written aside then renamed: a crash leaves the old record or the new one, whole.
+  const temporary = path.join(releaseDir, `${LAYER_FILE}.tmp`);
+  fs.writeFileSync(temporary, `${JSON.stringify(recorded)}\n`);
+  fs.renameSync(temporary, path.join(releaseDir, LAYER_FILE));
+}
+
+/**
+ * Lays a layer over another base that serves the same files as its own (a merged copy of it),
+ * so that the folders under the old base can be removed.
+ */
+export function relayLayer(releaseDir: string, base: string): void {
+  const layer = readLayer(releaseDir);
+  if (!layer) throw new Error(`${path.basename(releaseDir)} is not a layer`);
+  writeLayer(releaseDir, { base, removed: layer.removed });
 }
 
 /** The files of one folder, as paths relative to it (the layer's own record left out). */
@@ -43,7 +54,7 @@ function ownFiles(releaseDir: string): string[] {
     .readdirSync(releaseDir, { withFileTypes: true, recursive: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.relative(releaseDir, path.join(entry.parentPath, entry.name)))
-    .filter((name) => name !== LAYER_FILE);
+    .filter((name) => name !== LAYER_FILE && name !== `${LAYER_FILE}.tmp`);
 }
 
 /** What a release serves: its base's files (layer by layer), less those removed, plus its own. */
@@ -93,21 +104,18 @@ export function linkFiles(files: ReleaseFiles, to: string): Map<string, string> 
   return linked;
 }
 
-/** The same, a few hundred files at a time, letting the server answer in between. */
+/** The same, a few hundred files at a time, letting the server answer before each. */
 export async function linkFilesInBackground(
   files: ReleaseFiles,
   to: string,
 ): Promise<Map<string, string>> {
   const linked = new Map<string, string>();
-  let batch = new Map<string, string>();
-  for (const [name, source] of files) {
-    batch.set(name, source);
-    if (batch.size < 500) continue;
-    for (const [each, target] of linkFiles(batch, to)) linked.set(each, target);
-    batch = new Map();
+  const names = [...files.keys()];
+  for (let start = 0; start < names.length; start += 500) {
     await new Promise((resolve) => setImmediate(resolve));
+    const batch = new Map(names.slice(start, start + 500).map((name) => [name, files.get(name)!]));
+    for (const [each, target] of linkFiles(batch, to)) linked.set(each, target);
   }
-  for (const [each, target] of linkFiles(batch, to)) linked.set(each, target);
   return linked;
 }
 

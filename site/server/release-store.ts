@@ -67,6 +67,11 @@ export class ReleaseStore {
     ).catch(() => {});
   }
 
+  /** A release now laid under the live one (a merge of its layers): pruned as any other. */
+  settle(releaseDir: string): void {
+    this.#pending.delete(releaseDir);
+  }
+
   /** Removes a release that did not pass its checks. */
   discard(releaseDir: string): void {
     this.#pending.delete(releaseDir);

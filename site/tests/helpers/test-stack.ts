@@ -82,6 +82,7 @@ export function stackPublisher(
     siteUrl: string;
     onLive: (release: Release) => void;
     log?: (message: string) => void;
+    mergeAfterLayers?: number;
   },
 ): Publisher {
   return new Publisher({
@@ -93,6 +94,7 @@ export function stackPublisher(
     secrets: [cms.siteToken, cms.fullToken],
     onLive: options.onLive,
     log: options.log ?? (() => {}),
+    mergeAfterLayers: options.mergeAfterLayers,
   });
 }
 

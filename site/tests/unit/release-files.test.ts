@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readReleaseFiles, releaseChain } from '../../server/release-files';
+import { linkFiles, readReleaseFiles, relayLayer, releaseChain } from '../../server/release-files';
 import { ReleaseStore } from '../../server/release-store';
 
 let dataDir: string;
@@ -30,7 +30,7 @@ describe('releases laid over one another', () => {
     write(full, 'offres/a/index.html', 'offre A');
     write(full, 'offres/b/index.html', 'offre B');
     store.activate(full);
-    const layer = store.create({ base: full, removed: ['offres/b/index.html'], depth: 1 });
+    const layer = store.create({ base: full, removed: ['offres/b/index.html'] });
     write(layer, 'index.html', 'accueil, version 2');
     write(layer, 'offres/c/index.html', 'offre C');
     store.activate(layer);
@@ -51,12 +51,12 @@ describe('releases laid over one another', () => {
     store.activate(base);
     let top = base;
     for (let depth = 1; depth <= 4; depth += 1) {
-      top = store.create({ base: top, removed: [], depth });
+      top = store.create({ base: top, removed: [] });
       write(top, `page-${depth}.html`, String(depth));
       store.activate(top);
     }
     const making = store.create();
-    const next = store.create({ base: top, removed: [], depth: 5 });
+    const next = store.create({ base: top, removed: [] });
     store.activate(next);
     await settled();
     expect(fs.existsSync(old), 'a release nothing needs is removed').toBe(false);
@@ -69,5 +69,30 @@ describe('releases laid over one another', () => {
       'page-3.html',
       'page-4.html',
     ]);
+  });
+
+  it('serve the same files once laid over a merged copy of their base, whose folders go', async () => {
+    const store = new ReleaseStore(dataDir, 1);
+    const full = store.create();
+    write(full, 'index.html', 'accueil');
+    write(full, 'offres/a/index.html', 'offre A');
+    store.activate(full);
+    const middle = store.create({ base: full, removed: ['offres/a/index.html'] });
+    write(middle, 'offres/b/index.html', 'offre B');
+    store.activate(middle);
+    const top = store.create({ base: middle, removed: [] });
+    write(top, 'index.html', 'accueil, version 2');
+    store.activate(top);
+    const before = served(top);
+
+    const merged = store.create();
+    linkFiles(readReleaseFiles(middle), merged);
+    relayLayer(top, merged);
+    store.settle(merged);
+    store.activate(top);
+    await settled();
+    expect(served(top)).toEqual(before);
+    expect(releaseChain(top)).toEqual([top, merged]);
+    for (const gone of [full, middle]) expect(fs.existsSync(gone), path.basename(gone)).toBe(false);
   });
 });
