@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mediaItemPath } from '@dejala/search/site-urls';
 import { releaseFileOf } from '../src/content/site-paths.ts';
 import { BuildQueue } from '../server/build-queue.ts';
-import { readReleaseFiles } from '../server/release-files.ts';
+import { readReleaseFiles, releaseChain } from '../server/release-files.ts';
 import type { Publisher } from '../server/publisher.ts';
 import type { CmsStack } from '../tests/helpers/test-stack';
 
@@ -12,6 +12,8 @@ export interface PublishLiveFigures {
   latencies: number[];
   /** CPU time of this process per publication (ms): rendering, reading, writing the release. */
   cpuPerPublish: number[];
+  /** Layers under the live release at the end: bounded by merges, however fast publications come. */
+  layers: number;
   /** Renders the site server ran for a burst of 30 publishes (null when not measured). */
   rendersForBurst: number | null;
 }
@@ -96,5 +98,6 @@ export async function measurePublishToLive(options: {
     if (!slugs.every(live)) throw new Error('burst: some publications are not live');
     rendersForBurst = queue.buildCount - before;
   }
-  return { latencies, cpuPerPublish, rendersForBurst };
+  const layers = releaseChain(fs.realpathSync(path.join(dataDir, 'current'))).length - 1;
+  return { latencies, cpuPerPublish, layers, rendersForBurst };
 }
