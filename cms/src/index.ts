@@ -13,6 +13,7 @@ import { siteRulesMiddleware } from './document-middlewares/site-rules';
 import { registerDocumentTextRoute } from './search-sync/document-text-route';
 import { startSearchSync, type SearchSync } from './search-sync/start';
 import { registerSiteStatusRoute } from './site-status/status-route';
+import { refuseActiveUploads } from './uploads/refuse-active-content';
 
 // The search sync starts in bootstrap; changes committed before that are drained on start.
 let searchSync: SearchSync | null = null;
@@ -26,6 +27,7 @@ export default {
     strapi.documents.use(searchOutboxMiddleware(strapi, () => searchSync?.drainer.kick()));
     registerSiteStatusRoute(strapi);
     registerDocumentTextRoute(strapi, () => searchSync);
+    refuseActiveUploads(strapi);
   },
 
   /** Runs on every start and every CLI command that loads the app: each step is idempotent. */

@@ -118,4 +118,47 @@ describe.each(testDatabases())('Éditeur role on %s', (database) => {
       expect(response.status, `${method} ${path}`).toBe(403);
     }
   });
+
+  it('uploads a picture, and not an SVG, a page or a program whatever its name, saying why in French', async () => {
+    const upload = async (name: string, content: Buffer | string, type: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([content], { type }), name);
+      const response = await fetch(`${cms.url}/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${editor}` },
+        body: form,
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    // A 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const picture = await upload('atelier.png', png, 'image/png');
+    expect(picture.status, JSON.stringify(picture.body)).toBe(201);
+
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
+    const program = Buffer.alloc(256);
+    program.write('MZ', 0, 'latin1');
+    program.writeUInt32LE(128, 0x3c);
+    program.write('PE\0\0', 128, 'latin1');
+    const refused: Array<[string, Buffer | string, string]> = [
+      ['dessin.svg', svg, 'image/svg+xml'],
+      ['dessin.png', svg, 'image/png'],
+      ['compte-rendu.txt', '<!DOCTYPE html><html><script>alert(1)</script></html>', 'text/plain'],
+      ['outil.js', 'fetch("/admin")', 'text/javascript'],
+      ['rapport.pdf', program, 'application/pdf'],
+    ];
+    for (const [name, content, type] of refused) {
+      const answer = await upload(name, content, type);
+      expect(answer.status, name).toBe(400);
+      expect(answer.body.error.message, name).toMatch(
+        new RegExp(`^Le fichier « ${name.replace('.', '\\.')} » est refusé : c’est `),
+      );
+    }
+    const files = await request(cms.url, '/upload/files?pageSize=100', { token: editor });
+    expect(files.body.results.map((file: { name: string }) => file.name)).toEqual(['atelier.png']);
+  });
 });
