@@ -22,4 +22,9 @@ if ! dejala_node_ok; then
   hash -r
   dejala_node_ok || { echo "node22: could not provide Node >= 22.12" >&2; return 1 2>/dev/null || exit 1; }
 fi
+# Native addons compile against the headers of the Node that runs them, even when that Node
+# was already first on PATH (a shell that sourced this file before): node-gyp's own choice can
+# be another Node's headers (Debian's, in /usr).
+dejala_node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+if [ -d "$dejala_node_prefix/include/node" ]; then export npm_config_nodedir="$dejala_node_prefix"; fi
 echo "node22: using Node $(node --version) from $(command -v node)" >&2

@@ -69,17 +69,26 @@ describe('a fresh clone', () => {
   });
 
   it('answers with the site after `npm start` alone', async () => {
-    await eventually(
-      async () => {
-        if (stack.exitCode !== null) throw new Error(`npm start exited:\n${output.slice(-4000)}`);
-        expect(output).toContain('Ctrl-C stops everything.');
-        const home = await fetch(`${siteUrl}/`);
-        expect(home.status).toBe(200);
-        expect(await home.text()).toContain('Déjà-là');
-      },
-      900_000,
-      1000,
+    // Fails as soon as `npm start` gives up, with its output, rather than at the timeout.
+    const exited = new Promise<never>((_, reject) =>
+      stack.once('exit', (code) =>
+        reject(new Error(`npm start exited (${code}):\n${output.slice(-4000)}`)),
+      ),
     );
+    exited.catch(() => {});
+    await Promise.race([
+      exited,
+      eventually(
+        async () => {
+          expect(output).toContain('Ctrl-C stops everything.');
+          const home = await fetch(`${siteUrl}/`);
+          expect(home.status).toBe(200);
+          expect(await home.text()).toContain('Déjà-là');
+        },
+        900_000,
+        1000,
+      ),
+    ]);
     expect(output).toContain('with-node22: installing the dependencies');
     expect(fs.existsSync(path.join(clone, 'node_modules', '.package-lock.json'))).toBe(true);
   }, 960_000);
