@@ -11,6 +11,8 @@ export interface SitePath {
   path: string;
   /** Listed in the sitemap: an indexable page. */
   inSitemap: boolean;
+  /** When the entry a page shows last changed (its `updatedAt`): the sitemap's `lastmod`. */
+  lastModified?: string;
 }
 
 /** Pages and files that exist whatever the content. */
@@ -34,9 +36,14 @@ export function sitePaths(content: SiteContent): SitePath[] {
     if (!type.path) continue;
     for (const entry of content.all(type.collection) as Array<{
       slug: string;
+      updatedAt: string;
       seo?: { noIndex?: boolean | null } | null;
     }>) {
-      paths.push({ path: type.path(entry.slug), inSitemap: !entry.seo?.noIndex });
+      paths.push({
+        path: type.path(entry.slug),
+        inSitemap: !entry.seo?.noIndex,
+        lastModified: entry.updatedAt,
+      });
     }
   }
   const items = content.all('mediaItems');
