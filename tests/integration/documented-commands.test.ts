@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@dejala/search/child-process';
 import { eventually } from '../../cms/tests/helpers/eventually';
+import { interruptGroup, signalGroup } from '../helpers/process-group';
 import { adminLogin, request } from '../../cms/tests/helpers/http';
 import { parseEnv } from '../../search/src/platform-env.ts';
 import { searchKeyValue } from '../../search/src/search-key-value.ts';
@@ -27,15 +28,6 @@ function documentedCommands(): string[] {
     .split('\n')
     .filter((line) => line.startsWith('| `'))
     .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
-}
-
-/** Signals a detached child's whole process group; a group already gone is not an error. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
 }
 
 interface Run {
@@ -146,12 +138,7 @@ describe('the README’s commands, beside a running `npm start`', () => {
   });
 
   afterAll(async () => {
-    if (stack && stack.exitCode === null) {
-      const exited = new Promise((resolve) => stack.once('exit', resolve));
-      signalGroup(stack.pid!, 'SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
-      if (stack.exitCode === null) signalGroup(stack.pid!, 'SIGKILL');
-    }
+    await interruptGroup(stack);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -10,17 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@dejala/search/child-process';
 import { eventually } from '../../cms/tests/helpers/eventually';
+import { interruptGroup } from '../helpers/process-group';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Signals a detached child's whole process group; a group already gone is not an error. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
 
 describe('a fresh clone', () => {
   let dir: string;
@@ -59,12 +51,7 @@ describe('a fresh clone', () => {
   });
 
   afterAll(async () => {
-    if (stack && stack.exitCode === null) {
-      const exited = new Promise((resolve) => stack.once('exit', resolve));
-      signalGroup(stack.pid!, 'SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
-      if (stack.exitCode === null) signalGroup(stack.pid!, 'SIGKILL');
-    }
+    await interruptGroup(stack);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
