@@ -7,6 +7,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/',
       '**/dist/',
+      // What `npm start` writes by default (site releases, Meilisearch's data): not our code.
+      '.tmp/',
       'cms/build/',
       'cms/.strapi/',
       'cms/.tmp/',
