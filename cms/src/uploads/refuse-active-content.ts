@@ -11,6 +11,7 @@ interface IncomingFile {
   mimetype?: string | null;
 }
 
+/** The first 4 KiB of a file: enough for every signature and text start checked. */
 async function readHead(file: string): Promise<Buffer> {
   const handle = await fs.open(file, 'r');
   try {
