@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Meilisearch } from 'meilisearch';
 import { syntheticDocumentPages } from '../../cms/seed/synthetic-documents.ts';
 import { writeOfficePdfs } from '../../scripts/office-pdf.ts';
@@ -23,9 +22,9 @@ import { createMediaSearch } from '../src/media-search.js';
 import { reindexMedia } from '../src/reindex.js';
 import { ensureSearchKey } from '../src/search-key.js';
 import { syncMediaDocuments, type EntryText } from '../src/sync.js';
+import { percentile, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: small sizes, to check that the benchmark runs (figures are not meaningful).
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const ITEMS = QUICK ? 200 : 10_000;
@@ -34,11 +33,6 @@ const DISTINCT_PDFS = QUICK ? 10 : 200;
 const PAGES = 30;
 const LONG_PAGES = 100;
 const PUBLISH_RUNS = QUICK ? 5 : 20;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-};
 
 function peakRssMiB(pid: number | null): number {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
@@ -283,13 +277,7 @@ async function main(): Promise<void> {
     for (const meili of meilis) await meili.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const outDir = path.join(ROOT, 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(outDir, 'document-search.json'),
-    `${JSON.stringify({ items: ITEMS, withPdf: WITH_PDF, pages: PAGES, figures }, null, 2)}\n`,
-  );
-  console.log('bench: figures written to bench-results/document-search.json');
+  writeFigures('document-search', { items: ITEMS, withPdf: WITH_PDF, pages: PAGES, figures });
 }
 
 main().catch((error: unknown) => {

@@ -5,23 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '../src/meili-client.js';
 import { DEFAULT_MAX_INDEXING_MEMORY, startBundledMeili } from '../src/meili-server.js';
 import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-document.js';
 import { ensureMediaIndex } from '../src/media-index.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
+import { percentile, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SIZE = process.env.BENCH_QUICK ? 100 : 1000;
 const PUBLICATIONS = process.env.BENCH_QUICK ? 10 : 60;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-};
 
 /** Publish → searchable (ms) for PUBLICATIONS items synced one at a time, as the outbox does. */
 async function publishToSearchable(maxIndexingMemory: string | false): Promise<number[]> {
@@ -44,11 +38,7 @@ async function publishToSearchable(maxIndexingMemory: string | false): Promise<n
       byId.set(id, { ...(byId.get(id) as MediaEntry), title: `Publication ${word}` });
       const startedAt = performance.now();
       await syncMediaDocuments(client, source, [id]);
-      for (;;) {
-        const { hits } = await index.search(word, { limit: 1, attributesToRetrieve: ['id'] });
-        if (hits.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await waitSearchable(client, word, id);
       times.push(performance.now() - startedAt);
     }
     return times;
@@ -81,13 +71,7 @@ async function main(): Promise<void> {
   console.log(
     `bench: p95 with the cap is ×${(p95s[0]! / p95s[1]!).toFixed(1)} lower than the baseline`,
   );
-  const outDir = path.join(ROOT, 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(outDir, 'indexing-memory.json'),
-    `${JSON.stringify({ size: SIZE, figures }, null, 2)}\n`,
-  );
-  console.log('bench: figures written to bench-results/indexing-memory.json');
+  writeFigures('indexing-memory', { size: SIZE, figures });
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Meilisearch } from 'meilisearch';
 import { createMeiliClient } from '../src/meili-client.js';
 import { startBundledMeili } from '../src/meili-server.js';
 import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-document.js';
@@ -15,9 +13,9 @@ import { reindexMedia } from '../src/reindex.js';
 import { parseSearchRequest, toMeiliSearchParams } from '../src/search-request.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
+import { percentile, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
 const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? (process.env.BENCH_QUICK ? 100 : 10_000));
 const QUERY_WORDS = [
@@ -59,26 +57,11 @@ function fixedQueries(): string[] {
   });
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-};
-
 function rssMiB(pid: number | null): { rss: number; peak: number } {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
   const read = (key: string) =>
     Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
   return { rss: read('VmRSS'), peak: read('VmHWM') };
-}
-
-async function waitSearchable(client: Meilisearch, word: string, id: string): Promise<void> {
-  for (;;) {
-    const { hits } = await client
-      .index(MEDIA_INDEX_UID)
-      .search(word, { limit: 1, attributesToRetrieve: ['id'] });
-    if (hits[0]?.id === id) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 async function main(): Promise<void> {
@@ -188,13 +171,7 @@ async function main(): Promise<void> {
     await meili.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const outDir = path.join(ROOT, 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(outDir, 'search.json'),
-    `${JSON.stringify({ size: SIZE, figures }, null, 2)}\n`,
-  );
-  console.log('bench: figures written to bench-results/search.json');
+  writeFigures('search', { size: SIZE, figures });
 }
 
 main().catch((error: unknown) => {
