@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { CmsEnv } from './cms-env';
 import { freePort, stopChild } from '@dejala/search/child-process';
 import { STRAPI_BIN } from '../../../scripts/cms-commands.ts';
@@ -78,6 +79,18 @@ export function runSeed(env: CmsEnv, args: string[] = []): Promise<SeedOutput> {
       resolve({ ...(JSON.parse(lastLine) as Omit<SeedOutput, 'log'>), log: stderr });
     });
   });
+}
+
+/**
+ * Runs a script of the CMS's (`tests/helpers/…`, run by tsx in a Strapi it loads itself)
+ * against the instance's database, and returns the JSON it prints last.
+ */
+export async function runCmsScript<T>(env: CmsEnv, script: string): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, [TSX_BIN, script], {
+    cwd: CMS_DIR,
+    env: childEnv(env),
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
 export interface SeedOutput {
