@@ -37,7 +37,10 @@ function textStart(head: Buffer): string {
   let text: string;
   if (head[0] === 0xff && head[1] === 0xfe) text = head.subarray(2).toString('utf16le');
   else if (head[0] === 0xfe && head[1] === 0xff)
-    text = Buffer.from(head.subarray(2)).swap16().toString('utf16le');
+    // Whole characters only: a file of an odd length would make swap16 throw.
+    text = Buffer.from(head.subarray(2, head.length - (head.length % 2)))
+      .swap16()
+      .toString('utf16le');
   else text = head.toString('utf8');
   return text
     .replace(/^\uFEFF/, '')

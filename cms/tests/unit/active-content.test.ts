@@ -27,6 +27,12 @@ describe('files refused for what they contain', () => {
     expect(activeContentOf(head, name)).toBe(kind);
   });
 
+  it('reads markup in UTF-16 big-endian, even from a file cut mid-character', () => {
+    const bigEndian = Buffer.from([0xfe, 0xff, 0, 0x3c, 0, 0x73, 0]);
+    expect(activeContentOf(bigEndian, 'a.txt')).toBe('balisage');
+    expect(activeContentOf(bigEndian.subarray(0, 3), 'a.txt')).toBeNull();
+  });
+
   it('recognises a Windows program by its PE header, not any text starting with "MZ"', () => {
     const program = Buffer.alloc(256);
     program.write('MZ', 0, 'latin1');
