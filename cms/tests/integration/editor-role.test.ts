@@ -158,6 +158,17 @@ describe.each(testDatabases())('Éditeur role on %s', (database) => {
         new RegExp(`^Le fichier « ${name.replace('.', '\\.')} » est refusé : c’est `),
       );
     }
+    // A picture and an SVG in one form, under another field name: the whole form is refused.
+    const mixed = new FormData();
+    mixed.append('files', new Blob([png], { type: 'image/png' }), 'seconde.png');
+    mixed.append('other', new Blob([svg], { type: 'image/png' }), 'cache.png');
+    const both = await fetch(`${cms.url}/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editor}` },
+      body: mixed,
+    });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as any).error.message).toMatch(/^Le fichier « cache\.png »/);
     const files = await request(cms.url, '/upload/files?pageSize=100', { token: editor });
     expect(files.body.results.map((file: { name: string }) => file.name)).toEqual(['atelier.png']);
   });
