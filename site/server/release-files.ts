@@ -10,6 +10,8 @@ export type ReleaseFiles = ReadonlyMap<string, string>;
  * started from. This file (never served) names that base and the files the layer removes.
  */
 const LAYER_FILE = '.layer.json';
+/** Where a new record is written before it replaces the old one. */
+const LAYER_FILE_TEMPORARY = `${LAYER_FILE}.tmp`;
 
 export interface Layer {
   /** The release folder this one is laid over (absolute; a sibling, recorded by its name). */
@@ -33,7 +35,7 @@ function readLayer(releaseDir: string): Layer | null {
 export function writeLayer(releaseDir: string, layer: Layer): void {
   const recorded = { ...layer, base: path.basename(layer.base) };
   // Written aside then renamed: a crash leaves the old record or the new one, whole.
-  const temporary = path.join(releaseDir, `${LAYER_FILE}.tmp`);
+  const temporary = path.join(releaseDir, LAYER_FILE_TEMPORARY);
   fs.writeFileSync(temporary, `${JSON.stringify(recorded)}\n`);
   fs.renameSync(temporary, path.join(releaseDir, LAYER_FILE));
 }
@@ -54,7 +56,7 @@ function ownFiles(releaseDir: string): string[] {
     .readdirSync(releaseDir, { withFileTypes: true, recursive: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.relative(releaseDir, path.join(entry.parentPath, entry.name)))
-    .filter((name) => name !== LAYER_FILE && name !== `${LAYER_FILE}.tmp`);
+    .filter((name) => name !== LAYER_FILE && name !== LAYER_FILE_TEMPORARY);
 }
 
 /** What a release serves: its base's files (layer by layer), less those removed, plus its own. */
