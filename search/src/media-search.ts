@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { MEDIA_INDEX_UID } from './media-document.js';
 import { parseSearchRequest, SearchRequestError, toMeiliSearchParams } from './search-request.js';
 
@@ -6,8 +7,16 @@ export interface MediaSearchOptions {
   /** The search-only key (action `search` on `media`): never the master key. */
   searchKey: string;
   timeoutMs?: number;
+  /** Searches sent to Meilisearch at once; the others wait their turn. */
+  maxConcurrent?: number;
+  /** Searches that may wait; beyond them a search is refused at once (503), never queued. */
+  maxWaiting?: number;
   log?: (message: string) => void;
 }
+
+/** Meilisearch's own searches go up to 4 per core; more at once only lengthens each. */
+export const DEFAULT_MAX_CONCURRENT_SEARCHES = 8;
+export const DEFAULT_MAX_WAITING_SEARCHES = 64;
 
 /** Meilisearch's answer to a médiathèque search (only the fields the site reads). */
 export interface MediaSearchResponse {
@@ -22,20 +31,30 @@ export interface MediaSearchResponse {
 export type MediaSearchOutcome =
   | { ok: true; response: MediaSearchResponse }
   | { ok: false; status: 400; parameter: string; messageFr: string }
-  | { ok: false; status: 502; messageFr: string };
+  | { ok: false; status: 502 | 503; messageFr: string };
+
+/** A médiathèque search, from a visitor's query string to its outcome. */
+export type MediaSearch = (params: URLSearchParams) => Promise<MediaSearchOutcome>;
 
 export const SEARCH_UNAVAILABLE_FR =
   'La recherche est momentanément indisponible. Réessayez dans un instant, ou parcourez la liste des ressources.';
+
+export const SEARCH_BUSY_FR =
+  'Trop de recherches sont en cours. Réessayez dans un instant, ou parcourez la liste des ressources.';
 
 /**
  * Runs a visitor's médiathèque search given as a query string: validates it, builds the
  * Meilisearch query server-side (quoted filters, index `media` only) and sends it with the
  * search-only key. Bad input and Meilisearch failures come back as outcomes with a French
- * message; Meilisearch's own error text only goes to the log.
+ * message; Meilisearch's own error text only goes to the log. At most `maxConcurrent`
+ * searches reach Meilisearch at once and `maxWaiting` wait: a flood of searches is refused
+ * (503) rather than piled up in memory and in Meilisearch, which the index updates share.
  */
-export function createMediaSearch(options: MediaSearchOptions) {
+export function createMediaSearch(options: MediaSearchOptions): MediaSearch {
   const endpoint = `${options.meiliUrl.replace(/\/$/, '')}/indexes/${MEDIA_INDEX_UID}/search`;
-  return async (params: URLSearchParams): Promise<MediaSearchOutcome> => {
+  const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT_SEARCHES);
+  const maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING_SEARCHES;
+  return async (params) => {
     let body: string;
     try {
       body = JSON.stringify(toMeiliSearchParams(parseSearchRequest(params)));
@@ -45,6 +64,12 @@ export function createMediaSearch(options: MediaSearchOptions) {
       }
       throw error;
     }
+    if (limit.activeCount >= limit.concurrency && limit.pendingCount >= maxWaiting)
+      return { ok: false, status: 503, messageFr: SEARCH_BUSY_FR };
+    return limit(() => send(body));
+  };
+
+  async function send(body: string): Promise<MediaSearchOutcome> {
     try {
       const upstream = await fetch(endpoint, {
         method: 'POST',
@@ -67,5 +92,5 @@ export function createMediaSearch(options: MediaSearchOptions) {
       options.log?.(`search: upstream failure: ${(error as Error).message}`);
       return { ok: false, status: 502, messageFr: SEARCH_UNAVAILABLE_FR };
     }
-  };
+  }
 }

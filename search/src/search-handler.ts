@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
-import { createMediaSearch, type MediaSearchOptions } from './media-search.js';
-
-export type SearchHandlerOptions = MediaSearchOptions;
+import type { MediaSearch } from './media-search.js';
 
 function sendJson(
   request: IncomingMessage,
@@ -36,10 +34,10 @@ function sendJson(
 /**
  * Handles `GET /_search?q=…&theme=…` for the médiathèque island: the JSON side of
  * createMediaSearch. Bad input gets a 400 naming the parameter, with a French message; a
- * Meilisearch failure gets a 502 without its details — nothing from Meilisearch leaks.
+ * Meilisearch failure gets a 502 without its details — nothing from Meilisearch leaks; too
+ * many searches at once a 503 with `Retry-After`.
  */
-export function createSearchHandler(options: SearchHandlerOptions) {
-  const search = createMediaSearch(options);
+export function createSearchHandler(search: MediaSearch) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
@@ -56,6 +54,10 @@ export function createSearchHandler(options: SearchHandlerOptions) {
         parameter: outcome.parameter,
         message: outcome.messageFr,
       });
+    }
+    if (outcome.status === 503) {
+      response.setHeader('retry-after', '1');
+      return sendJson(request, response, 503, { error: 'search_busy', message: outcome.messageFr });
     }
     return sendJson(request, response, 502, {
       error: 'search_unavailable',

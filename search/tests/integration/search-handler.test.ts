@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_INDEX_UID, toMediaDocument } from '../../src/media-document.js';
 import { ensureMediaIndex } from '../../src/media-index.js';
 import { ensureSearchKey } from '../../src/search-key.js';
+import { createMediaSearch, SEARCH_BUSY_FR } from '../../src/media-search.js';
 import { createSearchHandler } from '../../src/search-handler.js';
 import { succeeded } from '../../src/tasks.js';
 import { useMeili } from '../helpers/meili.js';
@@ -53,14 +54,18 @@ describe('search endpoint handler', () => {
       ]),
     );
     const searchKey = await ensureSearchKey(meili.admin);
-    site = await serve(createSearchHandler({ meiliUrl: meili.server.url, searchKey }));
+    site = await serve(
+      createSearchHandler(createMediaSearch({ meiliUrl: meili.server.url, searchKey })),
+    );
     // Nothing listens on port 9 here: a Meilisearch outage as the handler sees it.
     down = await serve(
-      createSearchHandler({
-        meiliUrl: 'http://127.0.0.1:9',
-        searchKey,
-        log: (line) => logs.push(line),
-      }),
+      createSearchHandler(
+        createMediaSearch({
+          meiliUrl: 'http://127.0.0.1:9',
+          searchKey,
+          log: (line) => logs.push(line),
+        }),
+      ),
     );
   });
 
@@ -116,5 +121,37 @@ describe('search endpoint handler', () => {
     expect(body.error).toBe('search_unavailable');
     expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch failed/);
     expect(logs.join('\n')).toMatch(/upstream failure/);
+  });
+
+  it('sends at most maxConcurrent searches to Meilisearch, lets maxWaiting wait, refuses the rest', async () => {
+    const search = createMediaSearch({
+      meiliUrl: meili.server.url,
+      searchKey: await ensureSearchKey(meili.admin),
+      maxConcurrent: 2,
+      maxWaiting: 3,
+    });
+    // Started in the same tick: none has finished when the last ones ask.
+    const outcomes = await Promise.all(
+      Array.from({ length: 9 }, () => search(new URLSearchParams('q=eau'))),
+    );
+    const statuses = outcomes.map((outcome) => (outcome.ok ? 200 : outcome.status));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 503, 503, 503, 503]);
+    expect(outcomes[8]).toMatchObject({ messageFr: SEARCH_BUSY_FR });
+    // Once the others are answered, searches go through again.
+    expect((await search(new URLSearchParams('q=eau'))).ok).toBe(true);
+  });
+
+  it('answers a refused search with 503, Retry-After and the French message', async () => {
+    const busy = await serve(
+      createSearchHandler(async () => ({ ok: false, status: 503, messageFr: SEARCH_BUSY_FR })),
+    );
+    try {
+      const response = await fetch(`${busy.url}/_search?q=eau`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(await response.json()).toEqual({ error: 'search_busy', message: SEARCH_BUSY_FR });
+    } finally {
+      await busy.close();
+    }
   });
 });

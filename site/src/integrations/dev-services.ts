@@ -34,7 +34,8 @@ export function devServices(): AstroIntegration {
         const start = async () => {
           const searchKey = await searchKeyFromEnv(env, meiliUrl);
           const options = { meiliUrl, searchKey, log: (message: string) => logger.warn(message) };
-          return { json: createSearchHandler(options), searchMedia: createMediaSearch(options) };
+          const searchMedia = createMediaSearch(options);
+          return { json: createSearchHandler(searchMedia), searchMedia };
         };
         let content: { store: Promise<ContentStore>; readAt: number } | undefined;
         const currentContent = () => {
