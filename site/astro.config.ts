@@ -20,6 +20,18 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [react(), devServices(), selfContainedServer()],
   devToolbar: { enabled: false },
+  // Each page's policy: Astro adds its scripts' and styles' hashes (no 'unsafe-inline'); the
+  // middleware adds the uploads' origin and the video players (src/middleware.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   server: { host: '127.0.0.1', port: Number(env.SITE_DEV_PORT || 4322) },
   vite: {
     build: { assetsInlineLimit: 0 },

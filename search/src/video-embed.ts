@@ -9,6 +9,12 @@ export interface VideoEmbed {
 
 const YOUTUBE_ID = /^[\w-]{11}$/;
 
+/** Where the players below load from: the only frames the site's pages may hold. */
+export const VIDEO_PLAYER_ORIGINS = [
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+];
+
 export function videoEmbed(externalUrl: string): VideoEmbed | null {
   let url: URL;
   try {

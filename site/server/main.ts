@@ -16,6 +16,7 @@ import { SITE_CODE_INPUTS } from './code-inputs.ts';
 import { createHooks } from './hooks.ts';
 import { Publisher } from './publisher.ts';
 import type { Release } from './loaded-release.ts';
+import { searchRateLimitFromEnv } from './search-rate-limit.ts';
 import { createSiteServer } from './site-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -77,7 +78,7 @@ const queue = new BuildQueue({
 });
 
 live = await publisher.loadLive();
-const server = createSiteServer({
+const server = await createSiteServer({
   release: () => live,
   meiliUrl,
   searchKey,
@@ -92,6 +93,8 @@ const server = createSiteServer({
     liveContentReadAt: () => publisher.liveContentReadAt,
     log,
   }),
+  searchRateLimit: searchRateLimitFromEnv(env),
+  behindProxy: env.SITE_BEHIND_PROXY === 'true',
   log,
 });
 await new Promise<void>((resolve) => server.listen(port, host, resolve));

@@ -1,9 +1,13 @@
-import http from 'node:http';
+import type http from 'node:http';
+import rateLimit from '@fastify/rate-limit';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Release } from './loaded-release.ts';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { isValidPreviewToken } from './preview-token.ts';
+import { isTooManySearches, searchRateLimit, type SearchRateLimit } from './search-rate-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
 import { SiteContent } from '../src/content/site-content.ts';
 
@@ -21,6 +25,10 @@ export interface SiteServerOptions {
     response: http.ServerResponse,
     pathname: string,
   ) => Promise<boolean>;
+  /** Searches a client may make (`/_search` and the results page) before a 429; false: no limit. */
+  searchRateLimit?: SearchRateLimit | false;
+  /** Behind a reverse proxy: the client is the address it adds to X-Forwarded-For. */
+  behindProxy?: boolean;
   log?: (message: string) => void;
 }
 
@@ -34,8 +42,12 @@ const PREVIEW_REFUSED = `<!doctype html><html lang="fr"><meta charset="utf-8"><m
 const NOT_BUILT_YET = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Site en préparation</title>
 <p>Le site est en cours de construction. Revenez dans quelques instants.</p></html>`;
 
-/** A page rendered per request, asked for before this process has read the content. */
-function sendNotReadYet(response: http.ServerResponse): void {
+const tooManySearchesPage = (message: string) =>
+  `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="robots" content="noindex"><title>Trop de recherches</title>
+<p>${message}</p><p><a href="/mediatheque/">Parcourir la médiathèque</a></p></html>`;
+
+/** A page asked for before there is a release, or before this process has read its content. */
+function sendNotBuiltYet(response: http.ServerResponse): void {
   response.writeHead(503, {
     'content-type': 'text/html; charset=utf-8',
     'retry-after': '10',
@@ -45,93 +57,143 @@ function sendNotReadYet(response: http.ServerResponse): void {
 }
 
 /**
- * The public site: the live build's files, the pages rendered on demand (search results
- * without JavaScript), `/_search` forwarded to Meilisearch (médiathèque searches only), and
- * the rebuild hooks. Every other method than GET/HEAD is refused.
+ * The public site (Fastify): the live build's files, the pages rendered on demand (search
+ * results without JavaScript), `/_search` forwarded to Meilisearch (médiathèque searches
+ * only, rate-limited per client), and the rebuild hooks; security headers on every answer.
+ * Every other method than GET/HEAD is refused. Resolves once ready to `listen`.
  */
-export function createSiteServer(options: SiteServerOptions): http.Server {
-  const searchOptions = {
+export async function createSiteServer(options: SiteServerOptions): Promise<http.Server> {
+  const app = Fastify({
+    // Behind the proxy, the client is the address the proxy (the socket's peer, hop 0) adds.
+    trustProxy: options.behindProxy ? (_address: string, hop: number) => hop === 0 : false,
+  });
+  const searchMedia = createMediaSearch({
     meiliUrl: options.meiliUrl,
     searchKey: options.searchKey,
     log: options.log,
+  });
+  const searchJson = createSearchHandler(searchMedia);
+  const fail = (request: FastifyRequest, reply: FastifyReply) => (error: unknown) => {
+    options.log?.(`site: ${request.method} ${request.url} failed: ${(error as Error).message}`);
+    if (!reply.raw.headersSent)
+      reply.raw.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    reply.raw.end('Erreur interne du serveur.');
   };
-  const searchJson = createSearchHandler(searchOptions);
-  const searchMedia = createMediaSearch(searchOptions);
-  return http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const fail = (error: unknown) => {
-      options.log?.(`site: ${request.method} ${url.pathname} failed: ${(error as Error).message}`);
-      if (!response.headersSent)
-        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Erreur interne du serveur.');
+  /**
+   * Hands the request to a handler that answers on Node's own response (Astro's handler, the
+   * release's files, the hooks): Fastify routes, limits and sets the headers around them.
+   */
+  const raw =
+    (
+      handle: (
+        request: http.IncomingMessage,
+        response: http.ServerResponse,
+        url: URL,
+      ) => Promise<void> | void,
+    ) =>
+    (request: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      const url = new URL(request.url, 'http://localhost');
+      try {
+        Promise.resolve(handle(request.raw, reply.raw, url)).catch(fail(request, reply));
+      } catch (error) {
+        fail(request, reply)(error);
+      }
     };
-    if (url.pathname.startsWith('/_hooks/') && options.hooks) {
-      options.hooks(request, response, url.pathname).then((handled) => {
-        if (handled) return;
+
+  // Before the routes: each route keeps the error handler set when it was declared.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isTooManySearches(error)) {
+      reply.code(429).header('cache-control', 'no-store');
+      if (request.url.startsWith('/_search'))
+        return reply.send({ error: 'too_many_searches', message: error.message });
+      return reply.type('text/html; charset=utf-8').send(tooManySearchesPage(error.message));
+    }
+    // Fastify's own refusals (a malformed request) keep their 4xx; anything else is ours.
+    const refused = error.statusCode !== undefined && error.statusCode < 500;
+    if (!refused) options.log?.(`site: ${request.method} ${request.url} failed: ${error.message}`);
+    return reply
+      .code(refused ? error.statusCode! : 500)
+      .type('text/plain; charset=utf-8')
+      .send(refused ? 'Requête invalide.' : 'Erreur interne du serveur.');
+  });
+  await securityHeaders(app);
+  await app.register(rateLimit, { global: false });
+
+  // For the container's health check and load balancers: the process answers, nothing more.
+  app.get('/_health', (_request, reply) =>
+    reply.code(204).header('cache-control', 'no-store').send(),
+  );
+
+  const rateLimited = { config: { rateLimit: searchRateLimit(options.searchRateLimit) } };
+  app.get('/_search', rateLimited, raw(searchJson));
+
+  // The hooks read their body themselves (a rebuild's JSON): Fastify leaves it unread.
+  await app.register(async (hooks) => {
+    hooks.removeAllContentTypeParsers();
+    hooks.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    hooks.all(
+      '/_hooks/*',
+      raw(async (request, response, url) => {
+        if (options.hooks && (await options.hooks(request, response, url.pathname))) return;
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         response.end('Introuvable.');
-      }, fail);
-      return;
-    }
-    // For the container's health check and load balancers: the process answers, nothing more.
-    if (url.pathname === '/_health') {
-      response.writeHead(204, { 'cache-control': 'no-store' });
-      response.end();
-      return;
-    }
-    if (url.pathname === '/_search') {
-      searchJson(request, response).catch(fail);
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Méthode non autorisée.');
-      return;
-    }
-    const release = options.release();
-    if (!release) {
-      response.writeHead(503, {
-        'content-type': 'text/html; charset=utf-8',
-        'retry-after': '10',
-        'cache-control': 'no-store',
-      });
-      response.end(NOT_BUILT_YET);
-      return;
-    }
-    try {
-      if (url.pathname.startsWith('/preview/')) {
-        // Never indexed, never cached, and the signed link never leaks through a Referer.
-        response.setHeader('x-robots-tag', 'noindex, nofollow');
-        response.setHeader('cache-control', 'no-store');
-        response.setHeader('referrer-policy', 'no-referrer');
-        const match = PREVIEW_PATH.exec(url.pathname);
-        if (!options.preview || !match) return sendNotFound(request, response, release.files);
-        const status = url.searchParams.get('status') === 'published' ? 'published' : 'draft';
-        const target = { type: match[1]!, documentId: decodeURIComponent(match[2]!), status };
-        if (!isValidPreviewToken(options.preview.secret, target, url.searchParams.get('token'))) {
-          response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' });
-          response.end(PREVIEW_REFUSED);
-          return;
-        }
-        if (!release.store) return sendNotReadYet(response);
-        const locals: App.Locals = {
-          content: new SiteContent(release.store),
-          preview: { cms: options.preview.cms, status },
-        };
-        const notFound = () => sendNotFound(request, response, release.files);
-        release.onDemand(request, response, notFound, locals).catch(fail);
-        return;
-      }
-      if (ON_DEMAND.includes(url.pathname)) {
-        if (!release.store) return sendNotReadYet(response);
-        const locals: App.Locals = { content: new SiteContent(release.store), searchMedia };
-        const notFound = () => sendNotFound(request, response, release.files);
-        release.onDemand(request, response, notFound, locals).catch(fail);
-        return;
-      }
-      sendStaticFile(request, response, release.files, url.pathname);
-    } catch (error) {
-      fail(error);
-    }
+      }),
+    );
   });
+
+  // Strapi's preview panel shows the draft in a frame of the admin (the CMS's public address).
+  const admin = options.preview && new URL(options.preview.cms.publicUrl).origin;
+  app.get(
+    '/preview/*',
+    { config: { framedBy: admin ? [admin] : [] } },
+    raw((request, response, url) => {
+      const release = options.release();
+      if (!release) return sendNotBuiltYet(response);
+      // Never indexed, never cached, and the signed link never leaks through a Referer.
+      response.setHeader('x-robots-tag', 'noindex, nofollow');
+      response.setHeader('cache-control', 'no-store');
+      response.setHeader('referrer-policy', 'no-referrer');
+      const match = PREVIEW_PATH.exec(url.pathname);
+      if (!options.preview || !match) return sendNotFound(request, response, release.files);
+      const status = url.searchParams.get('status') === 'published' ? 'published' : 'draft';
+      const target = { type: match[1]!, documentId: decodeURIComponent(match[2]!), status };
+      if (!isValidPreviewToken(options.preview.secret, target, url.searchParams.get('token'))) {
+        response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(PREVIEW_REFUSED);
+        return;
+      }
+      if (!release.store) return sendNotBuiltYet(response);
+      const locals: App.Locals = {
+        content: new SiteContent(release.store),
+        preview: { cms: options.preview.cms, status },
+      };
+      const notFound = () => sendNotFound(request, response, release.files);
+      return release.onDemand(request, response, notFound, locals);
+    }),
+  );
+
+  const page = raw((request, response, url) => {
+    const release = options.release();
+    if (!release) return sendNotBuiltYet(response);
+    if (!ON_DEMAND.includes(url.pathname))
+      return sendStaticFile(request, response, release.files, url.pathname);
+    if (!release.store) return sendNotBuiltYet(response);
+    const locals: App.Locals = { content: new SiteContent(release.store), searchMedia };
+    const notFound = () => sendNotFound(request, response, release.files);
+    return release.onDemand(request, response, notFound, locals);
+  });
+  for (const path of ON_DEMAND) app.get(path, rateLimited, page);
+  app.get('/*', page);
+  // GET and HEAD of any path are routed above: what is left is another method.
+  app.setNotFoundHandler((_request, reply) =>
+    reply
+      .code(405)
+      .header('allow', 'GET, HEAD')
+      .type('text/plain; charset=utf-8')
+      .send('Méthode non autorisée.'),
+  );
+
+  await app.ready();
+  return app.server;
 }

@@ -251,6 +251,8 @@ describe('the production stack (docker-compose.yml)', () => {
       SITE_REBUILD_URL: 'http://site:4321/_hooks/rebuild',
     });
     expect(stack.services.site.environment.CMS_URL).toBe('http://cms:1337');
+    // Behind the host's proxy: searches are counted per visitor, not all as the proxy's.
+    expect(stack.services.site.environment.SITE_BEHIND_PROXY).toBe('true');
   });
 });
 

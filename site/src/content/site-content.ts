@@ -48,6 +48,11 @@ export class SiteContent {
     return uploadUrl(url, this.#store.source.publicUrl);
   }
 
+  /** The origin browsers load uploads from (the page's policy allows it). */
+  get uploadsOrigin(): string {
+    return new URL(this.#store.source.publicUrl).origin;
+  }
+
   /** The CMS's address for this server: where captions files are read. */
   get cmsUrl(): string {
     return this.#store.source.url;

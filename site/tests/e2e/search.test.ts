@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { recordPolicyViolations } from '../helpers/content-security';
 import { RECORDING_WORDS, REPORT_PAGE_7, REPORT_SLUG, VIDEO_SLUG } from '../helpers/cms-fixtures';
 
 const stack = inject('stack');
@@ -41,11 +42,17 @@ describe('search in the documents’ own text', () => {
 describe('médiathèque search island', () => {
   let browser: TestBrowser;
   let page: Page;
+  let violations: string[];
   beforeAll(async () => {
     browser = await launchBrowser(stack.siteUrl, { alsoAllowed: [stack.cmsUrl] });
     page = await browser.context.newPage();
+    violations = await recordPolicyViolations(page);
   });
-  afterAll(() => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    // Everything the island did, under the pages' Content-Security-Policy.
+    expect(violations).toEqual([]);
+  });
 
   it('finds items as you type, despite a typo, and highlights the match as text', async () => {
     await page.goto(search(), { waitUntil: 'networkidle' });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { expectSecurityHeaders, recordPolicyViolations } from '../helpers/content-security';
 import {
   HOSTILE_SLUG,
   PODCAST_SLUG,
@@ -85,8 +86,12 @@ describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, headi
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
+    const violations = await recordPolicyViolations(page);
     const response = await page.goto(`${stack.siteUrl}${urlPath}`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
+    expectSecurityHeaders(await response!.allHeaders());
+    // Islands hydrate under the policy: Astro drops `ssr` from an island once it has run.
+    await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expect.poll(() => page.locator('h1').innerText()).toMatch(heading);
     expect(await page.locator('h1').count()).toBe(1);
@@ -94,10 +99,10 @@ describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, headi
     const axe = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
-    const violations = axe.violations.map(
+    const axeViolations = axe.violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
-    expect(violations).toEqual([]);
+    expect(axeViolations).toEqual([]);
 
     for (const width of [375, 1280]) {
       await page.setViewportSize({ width, height: 900 });
@@ -112,6 +117,7 @@ describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, headi
     }
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
     // The player page exists to load the third-party player; no other page loads anything foreign.
     expect(browser.foreignRequests).toEqual(
       name === 'media-video-player' ? ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'] : [],
@@ -243,6 +249,34 @@ describe('template details', () => {
       'https://example.org/%22onmouseover=%22window.__pwned=3',
     );
     expect(await link.getAttribute('onmouseover')).toBeNull();
+    await page.close();
+  });
+
+  it('refuses a script slipped into a page: its policy allows only the site’s own scripts, by hash', async () => {
+    const page = await browser.context.newPage();
+    const violations = await recordPolicyViolations(page);
+    await page.goto(`${stack.siteUrl}/mediatheque/`);
+    const policy = (await page.getAttribute(
+      'head > meta[http-equiv="content-security-policy"]',
+      'content',
+    ))!;
+    expect(policy).toMatch(/^default-src 'self';/);
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+;/);
+    expect(policy).toContain(`img-src 'self' ${new URL(stack.cmsUrl).origin};`);
+    expect(policy).not.toContain('unsafe-inline');
+    // What an injection would do once past the escaping: add an inline script and a handler.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = 4';
+      document.body.append(script);
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img src="/favicon.svg" onload="window.__pwned = 5">',
+      );
+    });
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
+    expect(violations.join('\n')).toMatch(/script-src/);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   });
 

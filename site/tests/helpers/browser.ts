@@ -27,13 +27,21 @@ export interface TestBrowser {
  */
 export async function launchBrowser(
   siteUrl: string,
-  options: { javaScriptEnabled?: boolean; width?: number; alsoAllowed?: string[] } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    width?: number;
+    alsoAllowed?: string[];
+    /** For textInFrame: its made-up host page counts as public, the site as local. */
+    allowLocalNetworkFromPublicPages?: boolean;
+  } = {},
 ): Promise<TestBrowser & { foreignRequests: string[] }> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: options.allowLocalNetworkFromPublicPages
+      ? [...ARGS, '--disable-features=LocalNetworkAccessChecks']
+      : ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: 'fr-FR',
@@ -54,4 +62,34 @@ export async function launchBrowser(
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a page of `hostOrigin` shows of `target` in an iframe: its text, or '' when the
+ * browser refused to frame it. The host page is made up by the browser (no server needed):
+ * launch it with `allowLocalNetworkFromPublicPages`, or Chromium refuses any frame of the
+ * loopback site in it.
+ */
+export async function textInFrame(
+  context: BrowserContext,
+  hostOrigin: string,
+  target: string,
+): Promise<string> {
+  const host = `${new URL(hostOrigin).origin}/page-qui-encadre/`;
+  await context.route(host, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="fr"><title>Cadre</title><iframe src="${target}"></iframe></html>`,
+    }),
+  );
+  const page = await context.newPage();
+  try {
+    await page.goto(host, { waitUntil: 'load' });
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+    if (!frame || !frame.url().startsWith(new URL(target).origin)) return '';
+    return await frame.locator('body').innerText();
+  } finally {
+    await page.close();
+    await context.unroute(host);
+  }
 }

@@ -203,7 +203,11 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
     const started = performance.now();
     await publisher.build(['test stack']);
     const buildMs = Math.round(performance.now() - started);
-    const server = createSiteServer({ release: () => release, meiliUrl: meili.url, searchKey });
+    const server = await createSiteServer({
+      release: () => release,
+      meiliUrl: meili.url,
+      searchKey,
+    });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     stops.push(
       () =>

@@ -19,6 +19,7 @@ import { requestOk } from '../../../cms/tests/helpers/http';
 import { PNG_1X1, upload } from '../helpers/cms-fixtures';
 import type { CmsStack } from '../helpers/test-stack';
 import type { SiteServerProcess } from '../helpers/site-server-process';
+import { launchBrowser, textInFrame } from '../helpers/browser';
 
 const CM = '/content-manager/collection-types/api::media-item.media-item';
 const SECRET = randomBytes(24).toString('hex');
@@ -547,6 +548,26 @@ describe.each(testDatabases())(
       expect(html).toContain('Brouillon à relire');
       expect(html).toContain('Aperçu du brouillon');
       expect(html).toContain('<meta name="robots" content="noindex">');
+      // Strapi's preview panel frames it: the admin's origin may, nobody else.
+      expect(shown.headers.get('content-security-policy')).toBe(
+        `frame-ancestors 'self' ${new URL(cms.url).origin}`,
+      );
+      expect(shown.headers.get('x-frame-options')).toBeNull();
+      expect(shown.headers.get('referrer-policy')).toBe('no-referrer');
+      const browser = await launchBrowser(site.url, {
+        alsoAllowed: [cms.url],
+        allowLocalNetworkFromPublicPages: true,
+      });
+      try {
+        const framedBy = (origin: string, target: string) =>
+          textInFrame(browser.context, origin, target);
+        expect(await framedBy(cms.url, url.href)).toContain('Brouillon à relire');
+        expect(await framedBy('http://127.0.0.2:8', url.href)).not.toContain('Brouillon');
+        // The public pages may be framed by nobody, the admin included.
+        expect(await framedBy(cms.url, `${site.url}/offres/`)).not.toContain('Nos offres');
+      } finally {
+        await browser.close();
+      }
 
       const refused = async (target: string) => (await fetch(target)).status;
       const withoutToken = new URL(url);
