@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pLimit from 'p-limit';
 import { MEDIA_INDEX_UID } from './media-document.js';
 import { parseSearchRequest, SearchRequestError, toMeiliSearchParams } from './search-request.js';
@@ -14,8 +15,15 @@ export interface MediaSearchOptions {
   log?: (message: string) => void;
 }
 
-/** Meilisearch's own searches go up to 4 per core; more at once only lengthens each. */
-export const DEFAULT_MAX_CONCURRENT_SEARCHES = 8;
+/**
+ * Half the machine's cores: Meilisearch shares the machine with the site server (one
+ * docker-compose host), and a flood of searches must leave the cores that answer the static
+ * pages. More at once would only lengthen each search anyway.
+ */
+export const DEFAULT_MAX_CONCURRENT_SEARCHES = Math.max(
+  1,
+  Math.floor(os.availableParallelism() / 2),
+);
 export const DEFAULT_MAX_WAITING_SEARCHES = 64;
 
 /** Meilisearch's answer to a médiathèque search (only the fields the site reads). */

@@ -13,6 +13,9 @@ export interface SearchRateLimit {
  */
 export const DEFAULT_SEARCH_RATE_LIMIT: SearchRateLimit = { max: 120, windowMs: 60_000 };
 
+/** How long a refused search waits for its 429 (see the site server's error handler). */
+export const TOO_MANY_SEARCHES_HOLD_MS = 1000;
+
 const waitFr = (seconds: number) =>
   seconds <= 1 ? 'une seconde' : `${Math.min(seconds, 60 * 60)} secondes`;
 

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import rateLimit from '@fastify/rate-limit';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
@@ -6,7 +7,12 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } fr
 import type { Release } from './loaded-release.ts';
 import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { isValidPreviewToken } from './preview-token.ts';
-import { isTooManySearches, searchRateLimit, type SearchRateLimit } from './search-rate-limit.ts';
+import {
+  isTooManySearches,
+  searchRateLimit,
+  TOO_MANY_SEARCHES_HOLD_MS,
+  type SearchRateLimit,
+} from './search-rate-limit.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
 import { SiteContent } from '../src/content/site-content.ts';
@@ -102,8 +108,11 @@ export async function createSiteServer(options: SiteServerOptions): Promise<http
     };
 
   // Before the routes: each route keeps the error handler set when it was declared.
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isTooManySearches(error)) {
+      // Held a moment: a script hammering the search on a connection then gets one answer
+      // a second, and the server's time goes to other visitors instead of to refusing it.
+      await sleep(TOO_MANY_SEARCHES_HOLD_MS);
       reply.code(429).header('cache-control', 'no-store');
       if (request.url.startsWith('/_search'))
         return reply.send({ error: 'too_many_searches', message: error.message });
