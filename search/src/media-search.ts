@@ -1,4 +1,3 @@
-import os from 'node:os';
 import pLimit from 'p-limit';
 import { MEDIA_INDEX_UID } from './media-document.js';
 import { parseSearchRequest, SearchRequestError, toMeiliSearchParams } from './search-request.js';
@@ -8,23 +7,13 @@ export interface MediaSearchOptions {
   /** The search-only key (action `search` on `media`): never the master key. */
   searchKey: string;
   timeoutMs?: number;
-  /** Searches sent to Meilisearch at once; the others wait their turn. */
+  /** Searches sent to Meilisearch at once; the others wait their turn. No bound when absent. */
   maxConcurrent?: number;
-  /** Searches that may wait; beyond them a search is refused at once (503), never queued. */
+  /** Searches that may wait (with maxConcurrent); beyond them a search is refused at once
+   * (503), never queued. */
   maxWaiting?: number;
   log?: (message: string) => void;
 }
-
-/**
- * Half the machine's cores: Meilisearch shares the machine with the site server (one
- * docker-compose host), and a flood of searches must leave the cores that answer the static
- * pages. More at once would only lengthen each search anyway.
- */
-export const DEFAULT_MAX_CONCURRENT_SEARCHES = Math.max(
-  1,
-  Math.floor(os.availableParallelism() / 2),
-);
-export const DEFAULT_MAX_WAITING_SEARCHES = 64;
 
 /** Meilisearch's answer to a médiathèque search (only the fields the site reads). */
 export interface MediaSearchResponse {
@@ -54,14 +43,15 @@ export const SEARCH_BUSY_FR =
  * Runs a visitor's médiathèque search given as a query string: validates it, builds the
  * Meilisearch query server-side (quoted filters, index `media` only) and sends it with the
  * search-only key. Bad input and Meilisearch failures come back as outcomes with a French
- * message; Meilisearch's own error text only goes to the log. At most `maxConcurrent`
- * searches reach Meilisearch at once and `maxWaiting` wait: a flood of searches is refused
- * (503) rather than piled up in memory and in Meilisearch, which the index updates share.
+ * message; Meilisearch's own error text only goes to the log. With `maxConcurrent`, at most
+ * that many searches reach Meilisearch at once and `maxWaiting` wait: a flood of searches is
+ * refused (503) rather than piled up in memory and in Meilisearch. No `node:` import here:
+ * the island's bundle reads this module's messages.
  */
 export function createMediaSearch(options: MediaSearchOptions): MediaSearch {
   const endpoint = `${options.meiliUrl.replace(/\/$/, '')}/indexes/${MEDIA_INDEX_UID}/search`;
-  const limit = pLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT_SEARCHES);
-  const maxWaiting = options.maxWaiting ?? DEFAULT_MAX_WAITING_SEARCHES;
+  const limit = pLimit(options.maxConcurrent ?? Number.POSITIVE_INFINITY);
+  const maxWaiting = options.maxWaiting ?? Number.POSITIVE_INFINITY;
   return async (params) => {
     let body: string;
     try {

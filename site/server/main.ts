@@ -16,7 +16,7 @@ import { SITE_CODE_INPUTS } from './code-inputs.ts';
 import { createHooks } from './hooks.ts';
 import { Publisher } from './publisher.ts';
 import type { Release } from './loaded-release.ts';
-import { searchRateLimitFromEnv } from './search-rate-limit.ts';
+import { searchRateLimitFromEnv } from './search-limits.ts';
 import { createSiteServer } from './site-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

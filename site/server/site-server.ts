@@ -9,10 +9,12 @@ import type { CmsConnection } from '@dejala/search/cms/cms-connection';
 import { isValidPreviewToken } from './preview-token.ts';
 import {
   isTooManySearches,
+  MAX_CONCURRENT_SEARCHES,
+  MAX_WAITING_SEARCHES,
   searchRateLimit,
   TOO_MANY_SEARCHES_HOLD_MS,
   type SearchRateLimit,
-} from './search-rate-limit.ts';
+} from './search-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
 import { SiteContent } from '../src/content/site-content.ts';
@@ -76,6 +78,8 @@ export async function createSiteServer(options: SiteServerOptions): Promise<http
   const searchMedia = createMediaSearch({
     meiliUrl: options.meiliUrl,
     searchKey: options.searchKey,
+    maxConcurrent: MAX_CONCURRENT_SEARCHES,
+    maxWaiting: MAX_WAITING_SEARCHES,
     log: options.log,
   });
   const searchJson = createSearchHandler(searchMedia);

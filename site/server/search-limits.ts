@@ -1,4 +1,17 @@
+// How the site server limits searches: per visitor (a rate, then 429s) and all visitors
+// together (searches sent to Meilisearch at once, then 503s).
+import os from 'node:os';
 import type { RateLimitOptions } from '@fastify/rate-limit';
+
+/**
+ * Searches sent to Meilisearch at once, from all visitors: half the machine's cores.
+ * Meilisearch shares the host with the site server (docker-compose), and a flood of
+ * searches must leave the cores that answer the static pages; more at once would only
+ * lengthen each search. Measured: `site/bench/load.bench.ts`.
+ */
+export const MAX_CONCURRENT_SEARCHES = Math.max(1, Math.floor(os.availableParallelism() / 2));
+/** Searches that may wait for one of those; past them a search gets a 503 at once. */
+export const MAX_WAITING_SEARCHES = 64;
 
 /** How many searches one client (one address) may make in a window. */
 export interface SearchRateLimit {

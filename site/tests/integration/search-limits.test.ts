@@ -12,7 +12,7 @@ import {
   DEFAULT_SEARCH_RATE_LIMIT,
   searchRateLimitFromEnv,
   tooManySearchesFr,
-} from '../../server/search-rate-limit.ts';
+} from '../../server/search-limits.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { startTestMeili } from '../helpers/test-stack';
 
