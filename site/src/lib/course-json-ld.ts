@@ -1,20 +1,55 @@
-import type { Training } from '@dejala/search/schemas/training';
+import type { Training, TrainingSession } from '@dejala/search/schemas/training';
+import { knownText } from './known-text';
 import { SESSION_MODE_SCHEMA } from './training-labels';
 
-/** schema.org Course with one CourseInstance per session that is not cancelled. */
-export function courseJsonLd(training: Training, pageUrl: string, organizationName: string) {
+/** A price in euros from the training's price text ("1 200 € HT", "450 euros"), if it says one. */
+export function priceInEuros(text: string | null | undefined): number | undefined {
+  const known = knownText(text);
+  const match = known && /(\d[\d\s\u202f.]*(?:,\d{1,2})?)\s*(€|euros?\b)/i.exec(known);
+  if (!match) return undefined;
+  const amount = Number(match[1]!.replace(/[\s\u202f.]/g, '').replace(',', '.'));
+  return Number.isFinite(amount) ? amount : undefined;
+}
+
+function sessionLocation(session: TrainingSession, pageUrl: string) {
+  if (session.mode === 'online') return { '@type': 'VirtualLocation', url: pageUrl };
+  const place = knownText(session.place);
+  return place ? { '@type': 'Place', name: place, address: place } : undefined;
+}
+
+/**
+ * schema.org Course with one CourseInstance per session that is not cancelled (mode, start,
+ * place) and an Offer when the price text gives an amount. Fields still "À compléter" are
+ * left out.
+ */
+export function courseJsonLd(
+  training: Training,
+  pageUrl: string,
+  provider: { name: string; url: string },
+) {
+  const price = priceInEuros(training.price);
   return {
     '@context': 'https://schema.org',
     '@type': 'Course',
     name: training.title,
-    description: training.summary,
+    description: knownText(training.summary) ?? training.title,
     url: pageUrl,
     inLanguage: 'fr',
-    provider: { '@type': 'Organization', name: organizationName },
-    audience: training.audience
-      ? { '@type': 'Audience', audienceType: training.audience }
+    provider: { '@type': 'Organization', ...provider },
+    audience: knownText(training.audience)
+      ? { '@type': 'Audience', audienceType: knownText(training.audience) }
       : undefined,
-    coursePrerequisites: training.prerequisites ?? undefined,
+    coursePrerequisites: knownText(training.prerequisites),
+    offers:
+      price === undefined
+        ? undefined
+        : {
+            '@type': 'Offer',
+            category: price === 0 ? 'Free' : 'Paid',
+            price,
+            priceCurrency: 'EUR',
+            url: pageUrl,
+          },
     hasCourseInstance: training.sessions
       .filter((session) => session.status !== 'cancelled')
       .map((session) => ({
@@ -22,7 +57,7 @@ export function courseJsonLd(training: Training, pageUrl: string, organizationNa
         courseMode: SESSION_MODE_SCHEMA[session.mode],
         startDate: session.startDate,
         endDate: session.endDate ?? undefined,
-        location: session.place ?? undefined,
+        location: sessionLocation(session, pageUrl),
         maximumAttendeeCapacity: session.seats ?? undefined,
       })),
   };

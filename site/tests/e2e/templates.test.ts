@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { expectSecurityHeaders, recordPolicyViolations } from '../helpers/content-security';
+import { structuredDataProblems } from '../helpers/structured-data-rules';
 import {
   HOSTILE_SLUG,
   PODCAST_SLUG,
@@ -242,7 +243,12 @@ describe('template details', () => {
     expect(await page.locator('h1').innerText()).toBe(
       '<script>window.__pwned = 1</script> Fiche piégée',
     );
-    expect(await page.locator('main iframe, main script, main img[src="x"]').count()).toBe(0);
+    // The breadcrumb's JSON-LD is the only script in the content, and it is data.
+    expect(
+      await page
+        .locator('main iframe, main script:not([type="application/ld+json"]), main img[src="x"]')
+        .count(),
+    ).toBe(0);
     // Strapi refuses `javascript:` links itself (the renderer's unit tests cover them); this one tries an attribute breakout.
     const link = page.locator('main a', { hasText: 'piégé' });
     expect(await link.getAttribute('href')).toBe(
@@ -277,6 +283,41 @@ describe('template details', () => {
     await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
     expect(violations.join('\n')).toMatch(/script-src/);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('gives every template structured data with what search engines require, and its breadcrumb', async () => {
+    const page = await browser.context.newPage();
+    const expected: Record<string, string> = {
+      training: 'Course',
+      'media-report': 'Report',
+      'media-video': 'VideoObject',
+      'media-podcast': 'PodcastEpisode',
+    };
+    for (const { name, path: urlPath } of TEMPLATES) {
+      await page.goto(`${stack.siteUrl}${urlPath}`);
+      const blocks = (await page.locator('script[type="application/ld+json"]').allInnerTexts()).map(
+        (text) => JSON.parse(text) as Record<string, unknown>,
+      );
+      expect(structuredDataProblems(blocks), name).toEqual([]);
+      const types = blocks.map((block) => block['@type']);
+      expect(types, name).toContain('Organization');
+      if (expected[name]) expect(types, name).toContain(expected[name]);
+      // The BreadcrumbList says what the visible trail says, address for address.
+      const visible = await page.locator('nav.breadcrumb li').evaluateAll((items) =>
+        items.map((item) => ({
+          name: item.textContent!.trim(),
+          href: item.querySelector('a')?.href,
+        })),
+      );
+      const list = blocks.find((block) => block['@type'] === 'BreadcrumbList') as
+        { itemListElement: Array<{ position: number; name: string; item?: string }> } | undefined;
+      expect(
+        list?.itemListElement.map(({ name: step, item }) => ({ name: step, href: item })),
+        name,
+      ).toEqual(visible.length ? visible : undefined);
+      list?.itemListElement.forEach((step, index) => expect(step.position).toBe(index + 1));
+    }
     await page.close();
   });
 
