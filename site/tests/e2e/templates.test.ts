@@ -8,7 +8,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { expectSecurityHeaders, recordPolicyViolations } from '../helpers/content-security';
+import { layoutShiftWhileFontsArriveLate } from '../helpers/layout-shift';
 import { structuredDataProblems } from '../helpers/structured-data-rules';
+import { TEMPLATES } from '../helpers/templates';
 import {
   HOSTILE_SLUG,
   PODCAST_SLUG,
@@ -20,55 +22,6 @@ import {
 
 const stack = inject('stack');
 const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
-
-// One URL per template (and per médiathèque type), with what its main heading says.
-const TEMPLATES: Array<{ name: string; path: string; heading: RegExp }> = [
-  { name: 'home', path: '/', heading: /Dialogue territorial/ },
-  { name: 'offers', path: '/offres/', heading: /^Nos offres$/ },
-  {
-    name: 'offer',
-    path: '/offres/atelier-de-dialogue-territorial/',
-    heading: /atelier de dialogue territorial/i,
-  },
-  { name: 'trainings', path: '/formations/', heading: /École de dialogue territorial/ },
-  {
-    name: 'training',
-    path: `/formations/${TRAINING_SLUG}/`,
-    heading: /Se former au dialogue territorial/,
-  },
-  { name: 'mediatheque', path: '/mediatheque/', heading: /^Médiathèque$/ },
-  { name: 'media-year', path: '/mediatheque/annees/2024/', heading: /^Médiathèque — 2024/ },
-  {
-    name: 'media-report',
-    path: `/mediatheque/${REPORT_SLUG}/`,
-    heading: /Rapport annuel avec fichier/,
-  },
-  {
-    name: 'media-podcast',
-    path: `/mediatheque/${PODCAST_SLUG}/`,
-    heading: /Podcast de la rivière/,
-  },
-  {
-    name: 'media-video',
-    path: `/mediatheque/${VIDEO_SLUG}/`,
-    heading: /Vidéo hébergée sur YouTube/,
-  },
-  {
-    name: 'media-video-player',
-    path: `/mediatheque/${VIDEO_SLUG}/lecture/`,
-    heading: /Vidéo hébergée sur YouTube/,
-  },
-  { name: 'media-hostile', path: `/mediatheque/${HOSTILE_SLUG}/`, heading: /Fiche piégée/ },
-  { name: 'case-studies', path: '/etudes-de-cas/', heading: /Études de cas/ },
-  {
-    name: 'case-study',
-    path: '/etudes-de-cas/convention-citoyenne-de-clermont-ferrand/',
-    heading: /Clermont-Ferrand/,
-  },
-  { name: 'free-page', path: '/la-demarche/', heading: /démarche/i },
-  { name: 'legal', path: '/mentions-legales/', heading: /Mentions légales/ },
-  { name: 'not-found', path: '/cette-page-n-existe-pas/', heading: /Page introuvable/ },
-];
 
 let browser: TestBrowser & { foreignRequests: string[] };
 beforeAll(async () => {
@@ -88,9 +41,23 @@ describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, headi
       void dialog.dismiss();
     });
     const violations = await recordPolicyViolations(page);
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.woff2')) fonts.push(new URL(request.url()).pathname);
+    });
     const response = await page.goto(`${stack.siteUrl}${urlPath}`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
     expectSecurityHeaders(await response!.allHeaders());
+    // The preloaded fonts are the ones the styles use (Latin Extended comes when a page has
+    // such letters), each fetched once.
+    const preloaded = await page
+      .locator('link[rel="preload"][as="font"]')
+      .evaluateAll((links) =>
+        links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+      );
+    expect(preloaded).toHaveLength(2);
+    expect(fonts).toEqual(expect.arrayContaining(preloaded));
+    expect(new Set(fonts).size).toBe(fonts.length);
     // Islands hydrate under the policy: Astro drops `ssr` from an island once it has run.
     await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -125,6 +92,20 @@ describe.each(TEMPLATES)('template $name ($path)', ({ name, path: urlPath, headi
     );
     await page.close();
   });
+});
+
+describe.each(TEMPLATES)('template $name ($path) as its fonts load', ({ path: urlPath }) => {
+  it.each([375, 1280])(
+    'keeps still while its fonts arrive late, at %i px (layout shift ≤ 0.02)',
+    async (width) => {
+      const shift = await layoutShiftWhileFontsArriveLate(
+        browser.context,
+        `${stack.siteUrl}${urlPath}`,
+        width,
+      );
+      expect(shift).toBeLessThanOrEqual(0.02);
+    },
+  );
 });
 
 describe('template details', () => {

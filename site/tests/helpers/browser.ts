@@ -4,8 +4,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 // Debian's Chromium; playwright's own browser download is not available here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -40,8 +40,8 @@ export async function launchBrowser(
     executablePath: CHROMIUM,
     headless: true,
     args: options.allowLocalNetworkFromPublicPages
-      ? [...ARGS, '--disable-features=LocalNetworkAccessChecks']
-      : ARGS,
+      ? [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks']
+      : CHROMIUM_ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: 'fr-FR',
