@@ -20,7 +20,7 @@ export const PERMISSIONS_POLICY = [
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Origins that may frame this route's pages besides none (see securityHeaders). */
+    /** Origins that may frame this route's pages, besides the site itself (see securityHeaders). */
     framedBy?: string[];
   }
 }

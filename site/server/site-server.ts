@@ -159,7 +159,8 @@ export async function createSiteServer(options: SiteServerOptions): Promise<http
   const admin = options.preview && new URL(options.preview.cms.publicUrl).origin;
   app.get(
     '/preview/*',
-    { config: { framedBy: admin ? [admin] : [] } },
+    // Without previews, framed by nobody, as every other page.
+    { config: { framedBy: admin ? [admin] : undefined } },
     raw((request, response, url) => {
       const release = options.release();
       if (!release) return sendNotBuiltYet(response);
