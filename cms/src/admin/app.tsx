@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { DocumentTextPanel } from './document-text/DocumentTextPanel';
 import { SiteStatusPanel } from './site-status/SiteStatusPanel';
+import { ADMIN_FR } from './translations/admin-fr';
 
 // Strapi keeps the chosen interface language under this key; French unless a user picked another.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -15,20 +16,8 @@ export default {
     locales: ['fr'],
     notifications: { releases: false },
     tutorials: false,
-    // Strapi ships the preview panel untranslated: editors read French.
-    translations: {
-      fr: {
-        'content-manager.preview.panel.title': 'Aperçu',
-        'content-manager.preview.panel.button': 'Ouvrir l’aperçu',
-        'content-manager.preview.panel.button-disabled-tooltip': 'Enregistrez pour ouvrir l’aperçu',
-        'content-manager.preview.page-title': 'Aperçu : {contentType}',
-        'content-manager.preview.header.close': 'Fermer l’aperçu',
-        'content-manager.preview.copy.label': 'Copier le lien d’aperçu',
-        'content-manager.preview.copy.success': 'Lien d’aperçu copié',
-        'content-manager.preview.tabs.label': 'Version affichée',
-        'content-manager.preview.device.select': 'Type d’appareil',
-      },
-    },
+    // What Strapi ships in English only, in the screens editors use.
+    translations: { fr: ADMIN_FR },
   },
   bootstrap(app: StrapiApp) {
     // Every edit view tells editors whether their publication is on the public site yet, and
