@@ -40,6 +40,15 @@ describe.each(testDatabases())('Éditeur role on %s', (database) => {
     editor = registered.body.data.token;
   });
 
+  it('sees the site’s types in the content manager, not the visitors’ accounts (User)', async () => {
+    const types = await request(cms.url, '/content-manager/content-types', { token: editor });
+    const shown = (types.body.data as Array<{ uid: string; isDisplayed: boolean }>)
+      .filter((type) => type.isDisplayed)
+      .map((type) => type.uid);
+    expect(shown).toContain('api::offer.offer');
+    expect(shown).not.toContain('plugin::users-permissions.user');
+  });
+
   it('creates, edits, publishes, unpublishes and deletes content', async () => {
     const created = await request(cms.url, OFFERS, {
       method: 'POST',
