@@ -5,15 +5,16 @@
 export interface VideoEmbed {
   provider: 'YouTube' | 'Vimeo';
   embedUrl: string;
+  /** The host's own still of the video (YouTube's; Vimeo gives its stills through its API). */
+  thumbnailUrl?: string;
 }
 
 const YOUTUBE_ID = /^[\w-]{11}$/;
 
+const YOUTUBE_PLAYER = 'https://www.youtube-nocookie.com';
+const VIMEO_PLAYER = 'https://player.vimeo.com';
 /** Where the players below load from: the only frames the site's pages may hold. */
-export const VIDEO_PLAYER_ORIGINS = [
-  'https://www.youtube-nocookie.com',
-  'https://player.vimeo.com',
-];
+export const VIDEO_PLAYER_ORIGINS = [YOUTUBE_PLAYER, VIMEO_PLAYER];
 
 export function videoEmbed(externalUrl: string): VideoEmbed | null {
   let url: URL;
@@ -32,11 +33,15 @@ export function videoEmbed(externalUrl: string): VideoEmbed | null {
     youtubeId = url.pathname.slice(1);
   }
   if (youtubeId && YOUTUBE_ID.test(youtubeId)) {
-    return { provider: 'YouTube', embedUrl: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
+    return {
+      provider: 'YouTube',
+      embedUrl: `${YOUTUBE_PLAYER}/embed/${youtubeId}`,
+      thumbnailUrl: `https://i.ytimg.com/vi/${youtubeId}/hqdefault.jpg`,
+    };
   }
   if (host === 'vimeo.com' || host === 'player.vimeo.com') {
     const id = url.pathname.split('/').find((part) => /^\d+$/.test(part));
-    if (id) return { provider: 'Vimeo', embedUrl: `https://player.vimeo.com/video/${id}?dnt=1` };
+    if (id) return { provider: 'Vimeo', embedUrl: `${VIMEO_PLAYER}/video/${id}?dnt=1` };
   }
   return null;
 }

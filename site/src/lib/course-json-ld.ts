@@ -28,6 +28,7 @@ export function courseJsonLd(
   provider: { name: string; url: string },
 ) {
   const price = priceInEuros(training.price);
+  const audience = knownText(training.audience);
   return {
     '@context': 'https://schema.org',
     '@type': 'Course',
@@ -36,9 +37,7 @@ export function courseJsonLd(
     url: pageUrl,
     inLanguage: 'fr',
     provider: { '@type': 'Organization', ...provider },
-    audience: knownText(training.audience)
-      ? { '@type': 'Audience', audienceType: knownText(training.audience) }
-      : undefined,
+    audience: audience ? { '@type': 'Audience', audienceType: audience } : undefined,
     coursePrerequisites: knownText(training.prerequisites),
     offers:
       price === undefined

@@ -7,12 +7,6 @@ import { knownText } from './known-text';
 const fullDate = (value: string | null | undefined) =>
   value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value : undefined;
 
-/** YouTube's own still of a video: what a search engine shows when the item has no cover. */
-function youtubeThumbnail(embedUrl: string): string | undefined {
-  const id = /youtube-nocookie\.com\/embed\/([\w-]{11})/.exec(embedUrl)?.[1];
-  return id ? `https://i.ytimg.com/vi/${id}/hqdefault.jpg` : undefined;
-}
-
 /**
  * schema.org data of a médiathèque item, by its type (MEDIA_TYPES' `schemaOrg`) with what
  * search engines require and recommend of that type; unknown values are left out. A video
@@ -43,7 +37,8 @@ export function mediaItemJsonLd(
   if (type === 'VideoObject') {
     const embed = item.externalUrl ? videoEmbed(item.externalUrl) : null;
     const contentUrl = item.file ? mediaUrl(item.file.url) : undefined;
-    const thumbnailUrl = image ?? (embed ? youtubeThumbnail(embed.embedUrl) : undefined);
+    // The cover, else the host's own still: what a search engine shows of the video.
+    const thumbnailUrl = image ?? embed?.thumbnailUrl;
     if ((embed || contentUrl) && thumbnailUrl)
       return {
         ...common,
