@@ -1,12 +1,16 @@
-// What the search benchmarks share: percentiles, waiting until a change is searchable, and
-// writing their figures to bench-results/.
+// What the benchmarks share: the machine they ran on, percentiles, waiting until a change is
+// searchable, and writing their figures to bench-results/.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Meilisearch } from 'meilisearch';
 import { MEDIA_INDEX_UID } from '../src/media-document.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url));
+
+/** The machine the figures were measured on: cores, processor, memory, Node. */
+export const MACHINE = `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 /** The p-th percentile of `values` (nearest rank). */
 export const percentile = (values: number[], p: number) => {

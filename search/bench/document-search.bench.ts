@@ -22,7 +22,7 @@ import { createMediaSearch } from '../src/media-search.js';
 import { reindexMedia } from '../src/reindex.js';
 import { ensureSearchKey } from '../src/search-key.js';
 import { syncMediaDocuments, type EntryText } from '../src/sync.js';
-import { percentile, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
 // BENCH_QUICK=1: small sizes, to check that the benchmark runs (figures are not meaningful).
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     console.log(`bench: ${name}: ${value.toFixed(1)} ${unit}${extra}`);
   };
   console.log(
-    `bench: machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Meilisearch 1.21 (bundled); ${ITEMS} items, ${WITH_PDF} with a ${PAGES}-page PDF`,
+    `bench: machine: ${MACHINE}, Meilisearch 1.21 (bundled); ${ITEMS} items, ${WITH_PDF} with a ${PAGES}-page PDF`,
   );
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-documents-'));
   const publicDir = path.join(work, 'public');

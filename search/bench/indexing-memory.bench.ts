@@ -11,7 +11,7 @@ import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-
 import { ensureMediaIndex } from '../src/media-index.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
-import { percentile, waitSearchable, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
 const SIZE = process.env.BENCH_QUICK ? 100 : 1000;
@@ -50,7 +50,7 @@ async function publishToSearchable(maxIndexingMemory: string | false): Promise<n
 
 async function main(): Promise<void> {
   console.log(
-    `bench: machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Meilisearch 1.21 (bundled), ${SIZE} items, ${PUBLICATIONS} publications`,
+    `bench: machine: ${MACHINE}, Meilisearch 1.21 (bundled), ${SIZE} items, ${PUBLICATIONS} publications`,
   );
   const figures: Record<string, number> = {};
   const runs = [

@@ -13,7 +13,7 @@ import { reindexMedia } from '../src/reindex.js';
 import { parseSearchRequest, toMeiliSearchParams } from '../src/search-request.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
-import { percentile, waitSearchable, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
 // BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
@@ -70,9 +70,7 @@ async function main(): Promise<void> {
     figures[`${name} (${unit})`] = Math.round(value * 100) / 100;
     console.log(`bench: ${name}: ${value.toFixed(1)} ${unit}${extra}`);
   };
-  console.log(
-    `bench: machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Meilisearch 1.21 (bundled), ${SIZE} items`,
-  );
+  console.log(`bench: machine: ${MACHINE}, Meilisearch 1.21 (bundled), ${SIZE} items`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-meili-'));
   const meili = await startBundledMeili({ dataDir });
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 600_000 });

@@ -15,7 +15,7 @@ import { fetchAllPublishedMedia } from '@dejala/search/cms-media-source';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
-import { writeFigures } from '../../search/bench/bench-report.ts';
+import { MACHINE, writeFigures } from '../../search/bench/bench-report.ts';
 import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { stackPublisher, startSeededCms, startTestMeili } from '../tests/helpers/test-stack';
@@ -28,7 +28,6 @@ const DURATION_S = QUICK ? 3 : 20;
 const CONNECTIONS = 50;
 const PAGE_VIEWS_PER_SECOND = 200;
 const QUERIES = ['concertation', 'riviere', 'forêt', 'territoire', 'mediation', 'eau', 'atelier'];
-const MACHINE = `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 const figures: Record<string, number | string> = {};
 function note(name: string, value: number | string, unit = ''): void {

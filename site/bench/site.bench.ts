@@ -17,6 +17,7 @@ import { createMeiliClient } from '@dejala/search/meili-client';
 import type { MeiliServer } from '@dejala/search/meili-server';
 import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
+import { MACHINE, writeFigures } from '../../search/bench/bench-report.ts';
 import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
@@ -166,9 +167,7 @@ async function publishToSearchable(work: string, size: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `bench: machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; sizes ${SIZES.join(', ')}`,
-  );
+  console.log(`bench: machine: ${MACHINE}; sizes ${SIZES.join(', ')}`);
   compileSearchAndCms();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-bench-site-'));
   const cms = await startSeededCms({ synthetic: 0, log: console.error });
@@ -188,12 +187,7 @@ async function main(): Promise<void> {
     removeCmsEnv(cms.env);
     fs.rmSync(work, { recursive: true, force: true });
   }
-  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
-  fs.writeFileSync(
-    path.join(ROOT, 'bench-results', 'site.json'),
-    `${JSON.stringify({ machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, measuredAt: new Date().toISOString(), figures }, null, 2)}\n`,
-  );
-  console.log('bench: figures written to bench-results/site.json');
+  writeFigures('site', { machine: MACHINE, measuredAt: new Date().toISOString(), figures });
 }
 
 /**
