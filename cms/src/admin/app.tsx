@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { DocumentTextPanel } from './document-text/DocumentTextPanel';
 import { SiteStatusPanel } from './site-status/SiteStatusPanel';
 import { ADMIN_FR } from './translations/admin-fr';
+import { keepDesignSystemLabelsInFrench } from './translations/design-system-labels';
 
 // Strapi keeps the chosen interface language under this key; French unless a user picked another.
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -35,5 +36,6 @@ export default {
     if (window.localStorage.getItem(MEDIA_LIBRARY_BANNER_KEY) !== 'true') {
       window.localStorage.setItem(MEDIA_LIBRARY_BANNER_KEY, 'true');
     }
+    keepDesignSystemLabelsInFrench();
   },
 };

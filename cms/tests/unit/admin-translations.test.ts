@@ -1,19 +1,13 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_MANAGER_FR } from '../../src/admin/translations/content-manager-fr';
-
-const require = createRequire(import.meta.url);
-/** A plugin's texts as the installed Strapi ships them (its files, not exported). */
-function strapiTexts(plugin: string, language: string): Record<string, string> {
-  const file = path.join(
-    path.dirname(require.resolve(`@strapi/${plugin}/package.json`)),
-    'dist/admin/translations',
-    `${language}.json.js`,
-  );
-  return (require(file) as { default: Record<string, string> }).default;
-}
+import { ADMIN_FR } from '../../src/admin/translations/admin-fr';
+import { DESIGN_SYSTEM_FR } from '../../src/admin/translations/design-system-labels';
+import {
+  allStrapiTexts,
+  designSystemEnglish,
+  messagesAskedFor,
+  strapiTexts,
+} from '../helpers/strapi-admin-texts';
 
 /** The values an ICU message fills in (`{count}`, `{count, plural, …}`) and its tags; throws
  * on a message the admin could not show. */
@@ -32,26 +26,44 @@ function argumentsOf(message: string): string[] {
   return [...names].sort();
 }
 
-describe('the content manager in French', () => {
-  const english = strapiTexts('content-manager', 'en');
-  const french = strapiTexts('content-manager', 'fr');
+describe('the admin in French on the screens editors use', () => {
+  const english = allStrapiTexts('en');
+  const french = { ...allStrapiTexts('fr'), ...ADMIN_FR };
+  const askedFor = messagesAskedFor();
 
-  it('reads Strapi’s own texts', () => {
-    expect(english['preview.panel.title']).toBe('Preview');
-    expect(Object.keys(english).length).toBeGreaterThan(300);
+  it('reads Strapi’s own texts and the messages its code asks for', () => {
+    expect(english['content-manager.preview.panel.title']).toBe('Preview');
+    expect(english['upload.sidebar.title']).toBe('Media library');
+    // Asked for by the rich-text editor, in no en.json: what only reading the code finds.
+    expect(askedFor.get('content-manager.components.Blocks.dnd.instruction')).toMatch(/reorder/);
+    expect(askedFor.get('global.search')).toBe('Search');
+    expect(askedFor.size).toBeGreaterThan(500);
   });
 
-  it('has a French text for every text Strapi ships in English', () => {
-    const untranslated = Object.keys(english).filter(
-      (key) => !(key in french) && !(key in CONTENT_MANAGER_FR),
-    );
+  it('has French for every text the content manager and media library ship in English', () => {
+    for (const plugin of ['content-manager', 'upload', 'i18n']) {
+      const untranslated = Object.keys(strapiTexts(plugin, 'en')).filter((key) => !(key in french));
+      expect(untranslated, plugin).toEqual([]);
+    }
+  });
+
+  it('has French for every message the editors’ screens ask for', () => {
+    const untranslated = [...askedFor.keys()].filter((key) => !(key in french));
     expect(untranslated).toEqual([]);
   });
 
   it('translates only texts Strapi has, filling in the same values', () => {
-    for (const [key, text] of Object.entries(CONTENT_MANAGER_FR)) {
-      expect(english, key).toHaveProperty([key]);
-      expect(argumentsOf(text), key).toEqual(argumentsOf(english[key]!));
+    for (const [key, text] of Object.entries(ADMIN_FR)) {
+      const original = english[key] ?? askedFor.get(key);
+      expect(original, `${key}: not a text of Strapi's`).toBeDefined();
+      expect(argumentsOf(text), key).toEqual(argumentsOf(original!));
     }
+  });
+
+  it('relabels every English default of the design system', () => {
+    const defaults = [...designSystemEnglish()];
+    expect(defaults).toContain('Close modal');
+    const untranslated = defaults.filter((text) => !DESIGN_SYSTEM_FR[text]);
+    expect(untranslated).toEqual([]);
   });
 });

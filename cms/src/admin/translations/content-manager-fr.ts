@@ -109,4 +109,26 @@ export const CONTENT_MANAGER_FR: Record<string, string> = {
     '{number, plural, =1 {Elle a été supprimée et ne peut être restaurée.} other {Elles ont été supprimées et ne peuvent être restaurées.}}',
   'validation.error.unreadable-required-field':
     'Vos droits ne donnent pas accès à certains champs obligatoires. Demandez-les à un administrateur pour continuer.',
+  // Asked for by the code without being in en.json.
+  'plugin.name': 'Gestion du contenu',
+  'components.Blocks.dnd.instruction':
+    'Pour réorganiser les blocs, appuyez sur Commande ou Contrôle avec Maj et les flèches haut ou bas',
+  'components.Blocks.dnd.reorder': '{item} déplacé. Nouvelle position dans l’éditeur : {position}.',
+  'components.Blocks.expand': 'Agrandir',
+  'components.Blocks.collapse': 'Réduire',
+  'components.DynamicZone.more-actions': 'Plus d’actions',
+  'components.DynamicZone.add-item-above': 'Ajouter un composant au-dessus',
+  'components.DynamicZone.add-item-below': 'Ajouter un composant en dessous',
+  'containers.list.table-headers.status': 'statut',
+  'containers.ListPage.selectedEntriesModal.title': 'Publier des entrées',
+  'containers.SettingPage.edit-settings.modal-form.mainField.hint': 'Le champ affiché',
+  'containers.ListSettingsView.modal-form.size': 'Taille',
+  'actions.unpublish.dialog.radio-label': 'Choisissez comment dépublier le document.',
+  'Settings.list.actions.deleteAdditionalInfos':
+    'Les versions des langues actives seront supprimées <em>(Internationalisation)</em>',
+  'restore.success.title': 'Version restaurée.',
+  'restore.success.message': 'Une version antérieure du contenu a été restaurée.',
+  'history.sidebar.title.version-card.aria-label': 'Carte de version',
+  // Strapi's French has "Les schéma".
+  'App.schemas.data-loaded': 'Les schémas ont été chargés',
 };
