@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCmsInstance } from '../helpers/cms-instance';
 import { testDatabases } from '../helpers/databases';
+import { createEditor } from '../helpers/editor-account';
 import { adminLogin, request } from '../helpers/http';
 
 const OFFERS = '/content-manager/collection-types/api::offer.offer';
@@ -10,34 +11,7 @@ describe.each(testDatabases())('Éditeur role on %s', (database) => {
   let editor: string;
 
   beforeAll(async () => {
-    const admin = await adminLogin(cms.url, cms.env.admin);
-    const roles = await request(cms.url, '/admin/roles', { token: admin });
-    const role = roles.body.data.find(
-      (candidate: { code: string }) => candidate.code === 'dejala-editeur',
-    );
-    expect(role?.name).toBe('Éditeur');
-
-    const invited = await request(cms.url, '/admin/users', {
-      method: 'POST',
-      token: admin,
-      body: {
-        firstname: 'Camille',
-        lastname: 'Rédaction',
-        email: 'camille@example.org',
-        roles: [role.id],
-      },
-    });
-    expect(invited.status).toBe(201);
-    expect(invited.body.data.preferedLanguage).toBe('fr');
-    const registered = await request(cms.url, '/admin/register', {
-      method: 'POST',
-      body: {
-        registrationToken: invited.body.data.registrationToken,
-        userInfo: { firstname: 'Camille', lastname: 'Rédaction', password: 'Redaction-2026' },
-      },
-    });
-    expect(registered.status).toBe(200);
-    editor = registered.body.data.token;
+    editor = (await createEditor(cms.url, await adminLogin(cms.url, cms.env.admin))).token;
   });
 
   it('sees the site’s types in the content manager, not the visitors’ accounts (User)', async () => {
@@ -131,7 +105,8 @@ describe.each(testDatabases())('Éditeur role on %s', (database) => {
   it('uploads a picture, and not an SVG, a page or a program whatever its name, saying why in French', async () => {
     const upload = async (name: string, content: Buffer | string, type: string) => {
       const form = new FormData();
-      form.append('files', new Blob([content], { type }), name);
+      const bytes = typeof content === 'string' ? content : new Uint8Array(content);
+      form.append('files', new Blob([bytes], { type }), name);
       const response = await fetch(`${cms.url}/upload`, {
         method: 'POST',
         headers: { authorization: `Bearer ${editor}` },
