@@ -25,7 +25,7 @@ export const UPLOAD_FR: Record<string, string> = {
   'asset-details.save': 'Enregistrer les modifications',
   'asset-details.update.success': 'Fichier mis à jour',
   'asset-details.update.error': 'Le fichier n’a pas pu être mis à jour.',
-  'asset-details.field.empty': '{label} : non renseigné.',
+  'asset-details.field.empty': '{label} : vide.',
   'asset-details.location.root': 'Médiathèque',
   'asset-details.saveChanges': 'Enregistrer les modifications',
   'asset-details.delete.trigger': 'Supprimer ce fichier',
