@@ -89,6 +89,7 @@ export function renderSite(
       clientDir: code.clientDir,
       source: store.source,
       entries: store.entries(),
+      images: store.images && [...store.images],
       siteUrl,
       targetDir,
     },

@@ -93,6 +93,7 @@ const server = await createSiteServer({
     liveContentReadAt: () => publisher.liveContentReadAt,
     log,
   }),
+  imagesDir: publisher.imagesDir,
   searchRateLimit: searchRateLimitFromEnv(env),
   behindProxy: env.SITE_BEHIND_PROXY === 'true',
   log,

@@ -8,6 +8,7 @@ import {
   type InvalidEntry,
   type RenderPath,
 } from '@dejala/search/site-status';
+import { imagesOfStore, type ImageIndex } from '../src/content/content-images.ts';
 import type { ContentStore } from '../src/content/content-store.ts';
 import { readAllContent } from '../src/content/read-content.ts';
 import { SiteContent } from '../src/content/site-content.ts';
@@ -18,6 +19,7 @@ import { collectionKey } from '../src/content/site-content.ts';
 import { valuePartChanged } from '../src/content/value-parts.ts';
 import { CodeBuilds, type CodeBuild } from './code-build.ts';
 import { renderSite } from './full-render.ts';
+import { ImageCache } from './image-cache.ts';
 import type { OnDemandHandler, Release } from './loaded-release.ts';
 import { readPublishedState, storeVersions, versionKey } from './published-state.ts';
 import { checkRelease } from './release-checks.ts';
@@ -112,6 +114,7 @@ export class Publisher {
   readonly #options: PublisherOptions;
   readonly #releases: ReleaseStore;
   readonly #code: CodeBuilds;
+  readonly #images: ImageCache;
   readonly #recordFile: string;
   #live: LiveRecord | null;
   #content: LiveContent | null = null;
@@ -129,8 +132,23 @@ export class Publisher {
       buildEnv: options.buildEnv,
       log: options.log,
     });
+    this.#images = new ImageCache(
+      path.join(options.dataDir, 'images'),
+      options.cms.url,
+      options.log,
+    );
     this.#recordFile = path.join(options.dataDir, 'live.json');
     this.#live = this.#readRecord();
+  }
+
+  /** The encoded images pages link to (`/_images/`): beside the releases, shared by them. */
+  get imagesDir(): string {
+    return this.#images.dir;
+  }
+
+  /** The content's images, encoded where the cache lacks them, for the store's next render. */
+  async #prepareImages(store: ContentStore): Promise<ImageIndex> {
+    return (await this.#images.prepare(imagesOfStore(store))).index;
   }
 
   /** When the live release went live (ISO date), or null before the first render. */
@@ -221,6 +239,7 @@ export class Publisher {
     const { store, exceptions } = await readAllContent(cms, this.#content?.store);
     for (const entry of exceptions)
       log(`${describeInvalidEntry(entry)}: its last good version stays (if it had one)`);
+    store.images = await this.#prepareImages(store);
 
     const releaseDir = this.#releases.create();
     let rendered: Awaited<ReturnType<typeof renderSite>>;
@@ -279,6 +298,7 @@ export class Publisher {
       log('site: nothing the site shows changed (fast path)');
       return { exceptions: [...live.exceptions.values()], path: 'fast' };
     }
+    applied.store.images = await this.#prepareImages(applied.store);
     const exceptions = new Map(live.exceptions);
     for (const { collection, documentId } of applied.settled)
       exceptions.delete(exceptionKey({ type: CMS_CONTENT_TYPES[collection].name, documentId }));

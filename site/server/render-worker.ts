@@ -11,6 +11,7 @@ import {
   type StoredEntry,
 } from '../src/content/content-store.ts';
 import type { CollectionName } from '@dejala/search/content-registry';
+import type { ImageRecord } from '../src/content/content-images.ts';
 import { SiteContent } from '../src/content/site-content.ts';
 import { releaseFileOf, sitePaths } from '../src/content/site-paths.ts';
 import { loadOnDemand } from './code-build.ts';
@@ -24,6 +25,8 @@ export interface RenderJob {
   clientDir: string;
   source: ContentSource;
   entries: Array<[CollectionName, string, StoredEntry]>;
+  /** The store's encoded images (`ContentStore.images`), as plain data. */
+  images: Array<[string, ImageRecord]> | null;
   siteUrl: string;
   targetDir: string;
 }
@@ -46,6 +49,7 @@ async function renderJob(job: RenderJob): Promise<RenderedSite> {
     throw error;
   });
   const store = ContentStore.fromEntries(job.source, job.entries);
+  store.images = job.images && new Map(job.images);
   const render = createRenderer(await onDemand, job.siteUrl);
   const files = linkFiles(readReleaseFiles(job.clientDir), job.targetDir);
   const reads = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import { createMediaSearch } from '@dejala/search/media-search';
 import { createSearchHandler } from '@dejala/search/search-handler';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -17,6 +18,7 @@ import {
 } from './search-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
+import { IMAGES_PATH } from '../src/content/content-images.ts';
 import { SiteContent } from '../src/content/site-content.ts';
 
 export interface SiteServerOptions {
@@ -35,6 +37,8 @@ export interface SiteServerOptions {
   ) => Promise<boolean>;
   /** Searches a client may make (`/_search` and the results page) before a 429; false: no limit. */
   searchRateLimit?: SearchRateLimit | false;
+  /** The encoded images of the content (image-cache.ts), served at `/_images/`. */
+  imagesDir?: string;
   /** Behind a reverse proxy: the client is the address it adds to X-Forwarded-For. */
   behindProxy?: boolean;
   log?: (message: string) => void;
@@ -137,6 +141,29 @@ export async function createSiteServer(options: SiteServerOptions): Promise<http
   app.get('/_health', (_request, reply) =>
     reply.code(204).header('cache-control', 'no-store').send(),
   );
+
+  if (options.imagesDir) {
+    const root = options.imagesDir;
+    await app.register(
+      async (images) => {
+        await images.register(fastifyStatic, {
+          root,
+          // A file's address names its content (imageKey): kept by browsers for good.
+          immutable: true,
+          maxAge: '365d',
+          index: false,
+          // Encodings in progress (`.<key>-…`) are not served.
+          dotfiles: 'deny',
+        });
+        images.setNotFoundHandler((request, reply) =>
+          ['GET', 'HEAD'].includes(request.method)
+            ? reply.code(404).type('text/plain; charset=utf-8').send('Image introuvable.')
+            : reply.code(405).header('allow', 'GET, HEAD').send(),
+        );
+      },
+      { prefix: IMAGES_PATH.slice(0, -1) },
+    );
+  }
 
   const rateLimited = { config: { rateLimit: searchRateLimit(options.searchRateLimit) } };
   app.get('/_search', rateLimited, raw(searchJson));

@@ -48,6 +48,9 @@ const imageBlock = z.object({
     alternativeText: imageAlternative,
     width: z.number().nullish(),
     height: z.number().nullish(),
+    hash: z.string().nullish(),
+    mime: z.string().nullish(),
+    size: z.number().nullish(),
   }),
   children: z.array(inlineNode).optional(),
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** A file of Strapi's media library, as the REST API returns it (size in kB). */
 export const mediaFile = z.object({
   url: z.string(),
+  /** Strapi's name of the stored file; kept when the file is replaced (the site's image cache). */
+  hash: z.string().nullish(),
   alternativeText: z.string().nullish(),
   width: z.number().nullish(),
   height: z.number().nullish(),
@@ -36,6 +38,7 @@ export const entryRef = z.object({
   title: z.string(),
   slug: z.string(),
   summary: z.string().nullish(),
+  cover: mediaFile.nullish(),
 });
 export const entryRefs = z
   .array(entryRef)

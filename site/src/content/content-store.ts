@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { CollectionName } from '@dejala/search/content-registry';
 import type { SCHEMAS } from '@dejala/search/schemas/entry-rules';
+import type { ImageIndex } from './content-images.ts';
 
 /** An entry of a collection, as its schema gives it to pages. */
 export type EntryOf<C extends CollectionName> = z.output<(typeof SCHEMAS)[C]>;
@@ -44,6 +45,11 @@ export interface ContentSource {
 
 export class ContentStore {
   readonly source: ContentSource;
+  /**
+   * The site server's encodings of the content's images, set before a render; null where
+   * nothing encodes them (`astro dev`): pages then link to the CMS's files.
+   */
+  images: ImageIndex | null = null;
   readonly #collections = new Map<CollectionName, Map<string, StoredEntry>>();
   /** documentId → the entries that embed it, as `collection/documentId`. */
   readonly #embeddedBy = new Map<string, Set<string>>();
@@ -82,6 +88,7 @@ export class ContentStore {
   /** A copy to change while this one stays as it is (what the live release shows). */
   clone(): ContentStore {
     const copy = new ContentStore(this.source);
+    copy.images = this.images;
     for (const [collection, entries] of this.#collections)
       copy.#collections.set(collection, new Map(entries));
     for (const [documentId, by] of this.#embeddedBy) copy.#embeddedBy.set(documentId, new Set(by));

@@ -7,6 +7,7 @@ import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
 import { uploadUrl } from '@dejala/search/site-urls';
+import { imageKey, pictureOf, type Picture, type UploadedImage } from './content-images.ts';
 import type { ContentStore, EntryOf } from './content-store.ts';
 import { VALUE_PARTS, valueKey, type ValuePartName } from './value-parts.ts';
 
@@ -46,6 +47,23 @@ export class SiteContent {
   /** Absolute URL of an upload, on the CMS's public address (images, files). */
   mediaUrl(url: string): string {
     return uploadUrl(url, this.#store.source.publicUrl);
+  }
+
+  /**
+   * What a page shows of an image: the site server's encodings of it; null for a file that
+   * is no image (the page shows none; the server reported it). Where the server has none —
+   * `astro dev`, a draft's new image, the CMS unreachable when it tried — the CMS's file.
+   */
+  picture(image: UploadedImage): Picture | null {
+    const variants = this.#store.images?.get(imageKey(image));
+    if (variants === 'unreadable') return null;
+    if (variants) return pictureOf(image, variants);
+    return {
+      srcset: null,
+      src: this.mediaUrl(image.url),
+      width: image.width ?? undefined,
+      height: image.height ?? undefined,
+    };
   }
 
   /** The origin browsers load uploads from (the page's policy allows it). */

@@ -207,6 +207,7 @@ export async function startSiteStack(options: StackOptions): Promise<SiteStack> 
       release: () => release,
       meiliUrl: meili.url,
       searchKey,
+      imagesDir: publisher.imagesDir,
     });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     stops.push(

@@ -1,0 +1,99 @@
+// The images of the content — covers, share images, pictures in rich text, photo items —
+// and how the site server's image cache names them. Shared by the server, which encodes them
+// before a render (server/image-cache.ts), and the pages, which link to what it made.
+import { createHash } from 'node:crypto';
+import type { ContentStore } from './content-store.ts';
+
+/** An image of the media library as entries hold it. */
+export interface UploadedImage {
+  url: string;
+  hash?: string | null;
+  mime?: string | null;
+  size?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+
+/** What the cache keeps of an image: its files' sizes, and its proportions upright. */
+export interface ImageVariants {
+  /** The largest encoding's size: the page's width and height attributes (no layout shift). */
+  width: number;
+  height: number;
+  /** WebP files `<width>.webp`, narrowest first. */
+  widths: number[];
+  /** `fallback.jpg`, or `fallback.png` for an image with transparency. */
+  fallback: { file: string; width: number };
+}
+
+/**
+ * The cache's record of the content's images, by `imageKey`: their variants, or 'unreadable'
+ * for a file that is no image (shown nowhere). An image it could not get this time (the CMS
+ * did not answer) is absent: pages link to the CMS's file meanwhile.
+ */
+export type ImageIndex = Map<string, ImageRecord>;
+export type ImageRecord = ImageVariants | 'unreadable';
+
+/** Where the site server serves the cache's files. */
+export const IMAGES_PATH = '/_images/';
+
+/** A raster image the site encodes (vector images are refused by the CMS). */
+function isUploadedImage(value: unknown): value is UploadedImage {
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.url === 'string' &&
+    typeof record.mime === 'string' &&
+    record.mime.startsWith('image/') &&
+    record.mime !== 'image/svg+xml'
+  );
+}
+
+/**
+ * The cache's name for an image: Strapi's hash of the file, which stays when an editor
+ * replaces the file, so with what changes then (its size and dimensions).
+ */
+export function imageKey(image: UploadedImage): string {
+  const name = (image.hash ?? 'image').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const version = createHash('sha256')
+    .update(`${image.url}|${image.size}|${image.width}x${image.height}`)
+    .digest('hex')
+    .slice(0, 12);
+  return `${name}-${version}`;
+}
+
+/** Every image in an entry's data, once each. */
+export function imagesOf(data: unknown): UploadedImage[] {
+  const found = new Map<string, UploadedImage>();
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    if (isUploadedImage(value)) found.set(imageKey(value), value);
+    else Object.values(value).forEach(visit);
+  };
+  visit(data);
+  return [...found.values()];
+}
+
+/** Every image of every entry of the store. */
+export function imagesOfStore(store: ContentStore): UploadedImage[] {
+  return imagesOf(store.entries().map(([, , entry]) => entry.data));
+}
+
+/** What a page links to for an image: WebP candidates and a fallback, with its proportions. */
+export interface Picture {
+  /** `srcset` of the WebP candidates; null when the CMS's own file is linked (`astro dev`). */
+  srcset: string | null;
+  src: string;
+  width?: number;
+  height?: number;
+}
+
+/** The picture of an encoded image, from the cache's record of it. */
+export function pictureOf(image: UploadedImage, variants: ImageVariants): Picture {
+  const folder = `${IMAGES_PATH}${imageKey(image)}/`;
+  return {
+    srcset: variants.widths.map((width) => `${folder}${width}.webp ${width}w`).join(', '),
+    src: `${folder}${variants.fallback.file}`,
+    width: variants.width,
+    height: variants.height,
+  };
+}
