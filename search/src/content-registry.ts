@@ -29,7 +29,11 @@ export interface PublicType {
   slugSource?: 'title' | 'name';
 }
 
-const ref = { fields: ['documentId', 'title', 'slug', 'summary'] } as const;
+// A related entry: what its card shows, cover included.
+const ref = {
+  fields: ['documentId', 'title', 'slug', 'summary'],
+  populate: { cover: true },
+} as const;
 const taxonomy = { fields: ['name', 'slug'] } as const;
 const seo = { populate: { shareImage: true } } as const;
 

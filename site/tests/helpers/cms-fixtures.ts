@@ -62,7 +62,8 @@ export async function upload(
   return file;
 }
 
-async function send(
+/** A write to the Content API (`POST media-items`, `PUT offers/…`): its `data`. */
+export async function send(
   cmsUrl: string,
   token: string,
   method: string,
