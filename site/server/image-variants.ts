@@ -11,6 +11,8 @@ import type { ImageVariants } from '../src/content/content-images.ts';
 export const IMAGE_WIDTHS = [400, 800, 1200, 1600] as const;
 // The one size for the rare browser without WebP.
 const FALLBACK_WIDTH = 800;
+// The image social networks show of a shared page (og:image): their recommended size.
+export const SHARE_SIZE = { width: 1200, height: 630 } as const;
 // WebP at this quality keeps a 1200 px photograph near 150 kB, a phone's largest candidate.
 const WEBP_QUALITY = 72;
 const JPEG_QUALITY = 78;
@@ -60,11 +62,19 @@ export async function encodeImage(input: Buffer, dir: string): Promise<ImageVari
           .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
   ).toFile(path.join(dir, file));
 
+  // Cropped to the networks' proportions around what stands out, never enlarged.
+  const share = await decoded()
+    .resize({ ...SHARE_SIZE, fit: 'cover', position: 'attention', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+    .toFile(path.join(dir, 'share.jpg'));
+
   return {
     width: info.width,
     height: info.height,
     widths,
     fallback: { file, width: fallbackWidth },
+    share: { width: share.width, height: share.height },
   };
 }
 

@@ -23,6 +23,8 @@ export interface ImageVariants {
   widths: number[];
   /** `fallback.jpg`, or `fallback.png` for an image with transparency. */
   fallback: { file: string; width: number };
+  /** `share.jpg`: 1200 × 630 (social networks' cards), less for a smaller image. */
+  share: { width: number; height: number };
 }
 
 /**
@@ -47,14 +49,18 @@ function isUploadedImage(value: unknown): value is UploadedImage {
   );
 }
 
+// Raised whenever server/image-variants.ts encodes differently: every image gets a new key,
+// and is encoded again.
+const ENCODING_VERSION = 2;
+
 /**
  * The cache's name for an image: Strapi's hash of the file, which stays when an editor
- * replaces the file, so with what changes then (its size and dimensions).
+ * replaces the file, so with what changes then (its size and dimensions), and the encoding.
  */
 export function imageKey(image: UploadedImage): string {
   const name = (image.hash ?? 'image').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
   const version = createHash('sha256')
-    .update(`${image.url}|${image.size}|${image.width}x${image.height}`)
+    .update(`${ENCODING_VERSION}|${image.url}|${image.size}|${image.width}x${image.height}`)
     .digest('hex')
     .slice(0, 12);
   return `${name}-${version}`;
@@ -96,4 +102,17 @@ export function pictureOf(image: UploadedImage, variants: ImageVariants): Pictur
     width: variants.width,
     height: variants.height,
   };
+}
+
+/** An image as a shared page's card shows it (og:image): its address and size. */
+export interface ShareImage {
+  /** On the site (`/_images/…`), or the CMS's file where the server has no encoding. */
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+/** The share image of an encoded image. */
+export function shareImageOf(image: UploadedImage, variants: ImageVariants): ShareImage {
+  return { url: `${IMAGES_PATH}${imageKey(image)}/share.jpg`, ...variants.share };
 }

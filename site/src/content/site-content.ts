@@ -7,7 +7,14 @@ import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
 import { uploadUrl } from '@dejala/search/site-urls';
-import { imageKey, pictureOf, type Picture, type UploadedImage } from './content-images.ts';
+import {
+  imageKey,
+  pictureOf,
+  shareImageOf,
+  type Picture,
+  type ShareImage,
+  type UploadedImage,
+} from './content-images.ts';
 import type { ContentStore, EntryOf } from './content-store.ts';
 import { VALUE_PARTS, valueKey, type ValuePartName } from './value-parts.ts';
 
@@ -61,6 +68,18 @@ export class SiteContent {
     return {
       srcset: null,
       src: this.mediaUrl(image.url),
+      width: image.width ?? undefined,
+      height: image.height ?? undefined,
+    };
+  }
+
+  /** An image as a shared page's card shows it; null for a file that is no image. */
+  shareImage(image: UploadedImage): ShareImage | null {
+    const variants = this.#store.images?.get(imageKey(image));
+    if (variants === 'unreadable') return null;
+    if (variants) return shareImageOf(image, variants);
+    return {
+      url: this.mediaUrl(image.url),
       width: image.width ?? undefined,
       height: image.height ?? undefined,
     };

@@ -16,9 +16,14 @@ const fullDate = (value: string | null | undefined) =>
 export function mediaItemJsonLd(
   item: MediaItem,
   pageUrl: string,
-  mediaUrl: (url: string) => string,
+  links: {
+    /** Absolute URL of one of the item's files. */
+    file: (url: string) => string;
+    /** Absolute URL of its cover as a shared page shows it, if it has one. */
+    cover?: string;
+  },
 ): Record<string, unknown> {
-  const image = item.cover ? mediaUrl(item.cover.url) : undefined;
+  const image = links.cover;
   const common = {
     '@context': 'https://schema.org',
     name: item.title,
@@ -36,7 +41,7 @@ export function mediaItemJsonLd(
   const type = MEDIA_TYPES[item.type].schemaOrg;
   if (type === 'VideoObject') {
     const embed = item.externalUrl ? videoEmbed(item.externalUrl) : null;
-    const contentUrl = item.file ? mediaUrl(item.file.url) : undefined;
+    const contentUrl = item.file ? links.file(item.file.url) : undefined;
     // The cover, else the host's own still: what a search engine shows of the video.
     const thumbnailUrl = image ?? embed?.thumbnailUrl;
     if ((embed || contentUrl) && thumbnailUrl)
@@ -60,7 +65,7 @@ export function mediaItemJsonLd(
       '@type': type,
       datePublished,
       associatedMedia: item.file
-        ? { '@type': 'AudioObject', contentUrl: mediaUrl(item.file.url) }
+        ? { '@type': 'AudioObject', contentUrl: links.file(item.file.url) }
         : undefined,
     };
   return { ...common, '@type': type, datePublished };

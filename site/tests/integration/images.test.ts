@@ -153,6 +153,18 @@ describe('the content’s images', () => {
     expect((await fetch(`${siteUrl}/_images/inconnue/400.webp`)).status).toBe(404);
   });
 
+  it('gives a shared page its cover at the social networks’ size, with its dimensions', async () => {
+    const html = await page(OFFER_PAGE);
+    const meta = (property: string) =>
+      new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
+    expect(meta('og:image')).toMatch(new RegExp(`^${siteUrl}/_images/[^/]+/share\\.jpg$`));
+    expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
+    const image = await fetch(meta('og:image')!);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    const { width, height } = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+  });
+
   it('leaves an unreadable image out of its page, and says which', async () => {
     const html = await page('/etudes-de-cas/etude-image-abimee/');
     expect(html).toContain('Une étude à l’image abîmée');

@@ -37,7 +37,7 @@ function photograph(width: number, height: number): Sharp {
 const webp = (width: number) => sharp(path.join(dir, `${width}.webp`));
 
 describe('encoding an uploaded image', () => {
-  it('makes WebP at the widths the site uses and a JPEG fallback, from a camera-sized photograph', async () => {
+  it('makes WebP at the widths the site uses, a JPEG fallback and a share image, from a camera-sized photograph', async () => {
     const input = await photograph(8000, 6000).jpeg({ quality: 98 }).toBuffer();
     expect(input.length).toBeGreaterThan(5_000_000);
 
@@ -47,12 +47,15 @@ describe('encoding an uploaded image', () => {
       height: 1200,
       widths: [...IMAGE_WIDTHS],
       fallback: { file: 'fallback.jpg', width: 800 },
+      share: { width: 1200, height: 630 },
     });
     for (const width of IMAGE_WIDTHS) {
       const meta = await webp(width).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(['webp', width, (width * 3) / 4]);
     }
     expect((await sharp(path.join(dir, 'fallback.jpg')).metadata()).format).toBe('jpeg');
+    const share = await sharp(path.join(dir, 'share.jpg')).metadata();
+    expect([share.format, share.width, share.height]).toEqual(['jpeg', 1200, 630]);
   });
 
   it('never enlarges a small image', async () => {
@@ -60,7 +63,8 @@ describe('encoding an uploaded image', () => {
     const variants = await encodeImage(input, dir);
     expect(variants.widths).toEqual([300]);
     expect(variants.fallback.width).toBe(300);
-    expect(fs.readdirSync(dir).sort()).toEqual(['300.webp', 'fallback.jpg']);
+    expect(variants.share.width).toBeLessThanOrEqual(300);
+    expect(fs.readdirSync(dir).sort()).toEqual(['300.webp', 'fallback.jpg', 'share.jpg']);
   });
 
   it('keeps transparency, with a PNG fallback', async () => {

@@ -7,6 +7,10 @@ import { mediaItemJsonLd } from '../../src/lib/media-json-ld';
 
 const PAGE = 'https://www.deja-la.fr/mediatheque/x/';
 const mediaUrl = (url: string) => `https://cms.deja-la.fr${url}`;
+// The cover as the site server encoded it for shared pages.
+const SHARED_COVER = 'https://www.deja-la.fr/_images/couverture-1a2b/share.jpg';
+const withCover = { file: mediaUrl, cover: SHARED_COVER };
+const withoutCover = { file: mediaUrl };
 const item = (fields: Record<string, unknown>) =>
   mediaItem.parse({
     documentId: 'x',
@@ -31,7 +35,7 @@ describe('structured data of a médiathèque item', () => {
           cover: COVER,
         }),
         PAGE,
-        mediaUrl,
+        withCover,
       ),
     ).toMatchObject({
       '@type': 'Report',
@@ -39,10 +43,10 @@ describe('structured data of a médiathèque item', () => {
       datePublished: '2022-05-17',
       dateModified: '2026-11-30T10:00:00.000Z',
       author: [{ '@type': 'Person', name: 'Camille Martin' }],
-      image: 'https://cms.deja-la.fr/uploads/couverture.jpg',
+      image: SHARED_COVER,
     });
     // A year alone is no publication date; no author, no cover: nothing said.
-    const bare = mediaItemJsonLd(item({ year: 2021 }), PAGE, mediaUrl);
+    const bare = mediaItemJsonLd(item({ year: 2021 }), PAGE, withoutCover);
     expect(bare).toMatchObject({ '@type': 'Article', headline: 'Une ressource' });
     expect(JSON.parse(JSON.stringify(bare))).not.toHaveProperty('datePublished');
     expect(JSON.parse(JSON.stringify(bare))).not.toHaveProperty('author');
@@ -53,7 +57,7 @@ describe('structured data of a médiathèque item', () => {
     const youtube = mediaItemJsonLd(
       item({ type: 'vidéo', externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }),
       PAGE,
-      mediaUrl,
+      withoutCover,
     );
     expect(youtube).toMatchObject({
       '@type': 'VideoObject',
@@ -69,21 +73,23 @@ describe('structured data of a médiathèque item', () => {
         cover: COVER,
       }),
       PAGE,
-      mediaUrl,
+      withCover,
     );
     expect(uploaded).toMatchObject({
       '@type': 'VideoObject',
-      thumbnailUrl: 'https://cms.deja-la.fr/uploads/couverture.jpg',
+      thumbnailUrl: SHARED_COVER,
       uploadDate: '2024-01-09',
       contentUrl: 'https://cms.deja-la.fr/uploads/film.mp4',
     });
     // A video item without a video, or without a still to show: not a VideoObject.
-    expect(mediaItemJsonLd(item({ type: 'vidéo' }), PAGE, mediaUrl)['@type']).toBe('CreativeWork');
+    expect(mediaItemJsonLd(item({ type: 'vidéo' }), PAGE, withoutCover)['@type']).toBe(
+      'CreativeWork',
+    );
     expect(
       mediaItemJsonLd(
         item({ type: 'vidéo', file: { url: '/uploads/film.mp4', mime: 'video/mp4' } }),
         PAGE,
-        mediaUrl,
+        withoutCover,
       )['@type'],
     ).toBe('CreativeWork');
   });
