@@ -11,7 +11,8 @@ export const seoGuidance: Guidance = {
   },
   shareImage: {
     label: 'Image de partage',
-    description: 'Image montrée lors d’un partage sur les réseaux sociaux.',
+    description:
+      'Image montrée lors d’un partage sur les réseaux sociaux (1200 × 630 px), à la place de l’image de couverture.',
   },
   noIndex: {
     label: 'Ne pas référencer',

@@ -33,7 +33,7 @@ export const common = {
   cover: {
     label: 'Image de couverture',
     description:
-      'Image d’illustration (paysage, 1600 × 900 px conseillé). Renseignez son texte alternatif dans la médiathèque.',
+      'En tête de la page et sur les cartes des listes, recadrée en paysage (1600 × 900 px conseillé) ; montrée aussi lors d’un partage. Texte alternatif (dans la médiathèque) : vide si l’image ne fait qu’illustrer le titre (elle est alors ignorée par les lecteurs d’écran) ; sinon, décrivez ce qu’elle montre que le texte ne dit pas.',
   },
   seo: {
     label: 'Référencement',
