@@ -3,6 +3,7 @@ import type { FileText } from './document-text/document-texts.js';
 import { MAX_PASSAGE_CHARACTERS } from './document-text/limits.js';
 import type { TextPassage } from './document-text/outcome.js';
 import { isAudioOrVideo, type UploadFile } from './document-text/upload-file.js';
+import { imageKey, type ImageFile } from './image-key.js';
 import { TYPE_LABELS } from './media-types.js';
 import { mediaItemPath, uploadUrl } from './site-urls.js';
 import { videoEmbed } from './video-embed.js';
@@ -23,7 +24,7 @@ export interface MediaEntry {
   authors?: Array<{ name: string; affiliation?: string | null }> | null;
   themes?: Array<{ name: string; slug: string }> | null;
   territories?: Array<{ name: string; slug: string }> | null;
-  cover?: { url: string; alternativeText?: string | null } | null;
+  cover?: (ImageFile & { alternativeText?: string | null }) | null;
   /** The item's document or recording. */
   file?: UploadFile | null;
   /** Captions of the recording (WebVTT or SRT). */
@@ -61,7 +62,8 @@ export interface MediaDocument {
   year: number | null;
   /** Publication date as a Unix timestamp (seconds), for sorting; the year's start when only the year is known. */
   publishedAt: number | null;
-  coverUrl: string | null;
+  /** The cover's encodings on the site (`/_images/<coverKey>/…`: image-key.ts). */
+  coverKey: string | null;
   coverAlt: string | null;
   durationMinutes: number | null;
   /** Public URL of the item's file (PDF, recording), for links to a page or a moment. */
@@ -205,7 +207,7 @@ function itemAndPassages(
     territorySlugs: (entry.territories ?? []).map((territory) => territory.slug),
     year: Number.isInteger(year) ? year : null,
     publishedAt: publicationTimestamp(entry),
-    coverUrl: publicUploadUrl(entry.cover?.url, options.mediaBaseUrl),
+    coverKey: entry.cover ? imageKey(entry.cover) : null,
     coverAlt: entry.cover?.alternativeText ?? null,
     durationMinutes: entry.durationMinutes ?? null,
     fileUrl: publicUploadUrl(entry.file?.url, options.mediaBaseUrl),

@@ -37,7 +37,7 @@ export const MEDIA_INDEX_SETTINGS: Settings = {
     'territorySlugs',
     'year',
     'publishedAt',
-    'coverUrl',
+    'coverKey',
     'coverAlt',
     'durationMinutes',
     'fileUrl',

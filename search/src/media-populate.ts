@@ -10,7 +10,8 @@ export const MEDIA_DOCUMENT_POPULATE = {
   authors: true,
   themes: { fields: ['name', 'slug'] },
   territories: { fields: ['name', 'slug'] },
-  cover: { fields: ['url', 'alternativeText'] },
+  // What names the cover's encodings on the site (image-key.ts), and its text alternative.
+  cover: { fields: ['url', 'hash', 'size', 'width', 'height', 'alternativeText'] },
   file: { fields: UPLOAD_FILE_FIELDS },
   captions: { fields: UPLOAD_FILE_FIELDS },
 } as const satisfies Populate;

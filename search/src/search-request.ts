@@ -176,6 +176,8 @@ export const RESULT_FIELDS = [
   'territories',
   'year',
   'durationMinutes',
+  'coverKey',
+  'coverAlt',
 ] as const;
 
 /** A filter value inside double quotes, with `\` and `"` escaped: never raw concatenation. */
@@ -211,8 +213,6 @@ export function toMeiliSearchParams(query: MediaSearchQuery): SearchParams {
     facets: Object.values(FACET_PARAMETERS),
     attributesToRetrieve: [
       ...RESULT_FIELDS,
-      'coverUrl',
-      'coverAlt',
       // Which passage stood for the item: a page of its file, or the item itself.
       'itemId',
       'kind',

@@ -13,6 +13,10 @@ export const videoPlayerPath = (slug: string) => `/mediatheque/${segment(slug)}/
 export const captionsPath = (slug: string) => `/mediatheque/${segment(slug)}/sous-titres.vtt`;
 export const caseStudyPath = (slug: string) => `/etudes-de-cas/${segment(slug)}/`;
 export const freePagePath = (slug: string) => `/${segment(slug)}/`;
+/** Where the site server serves its encodings of the content's images. */
+export const IMAGES_PATH = '/_images/';
+/** One encoding (`400.webp`, `share.jpg`…) of an uploaded image, by its key (image-key.ts). */
+export const imagePath = (key: string, file: string) => `${IMAGES_PATH}${key}/${file}`;
 /** The year of the médiathèque's static list under which items without a date are listed. */
 export const UNDATED_YEAR = 'sans-date';
 /**

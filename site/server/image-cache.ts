@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { imageKey } from '@dejala/search/image-key';
 import { uploadUrl } from '@dejala/search/site-urls';
 import {
-  imageKey,
   type ImageIndex,
   type ImageVariants,
   type UploadedImage,

@@ -18,7 +18,7 @@ import {
 } from './search-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendNotFound, sendStaticFile } from './static-files.ts';
-import { IMAGES_PATH } from '../src/content/content-images.ts';
+import { IMAGES_PATH } from '@dejala/search/site-urls';
 import { SiteContent } from '../src/content/site-content.ts';
 
 export interface SiteServerOptions {

@@ -19,7 +19,14 @@ const entry: MediaEntry = {
   authors: [{ name: 'Elsa Bonal' }],
   themes: [{ name: 'Participation citoyenne', slug: 'participation-citoyenne' }],
   territories: [{ name: 'Clermont-Ferrand', slug: 'clermont-ferrand' }],
-  cover: { url: '/uploads/cover.jpg', alternativeText: 'Salle de la convention' },
+  cover: {
+    url: '/uploads/cover_4f1e.jpg',
+    hash: 'cover_4f1e',
+    size: 412.5,
+    width: 3000,
+    height: 2000,
+    alternativeText: 'Salle de la convention',
+  },
 };
 
 describe('toMediaDocument', () => {
@@ -42,7 +49,8 @@ describe('toMediaDocument', () => {
       territorySlugs: ['clermont-ferrand'],
       year: 2022,
       publishedAt: Date.UTC(2022, 0, 1) / 1000,
-      coverUrl: 'https://cms.example.org/uploads/cover.jpg',
+      // The site server's name for the cover's encodings: its thumbnail's address.
+      coverKey: expect.stringMatching(/^cover_4f1e-[0-9a-f]{12}$/),
       coverAlt: 'Salle de la convention',
       durationMinutes: null,
       fileUrl: null,
@@ -73,7 +81,7 @@ describe('toMediaDocument', () => {
       themes: [],
       year: null,
       publishedAt: null,
-      coverUrl: null,
+      coverKey: null,
     });
   });
 });

@@ -1,17 +1,13 @@
 // The images of the content — covers, share images, pictures in rich text, photo items —
 // and how the site server's image cache names them. Shared by the server, which encodes them
 // before a render (server/image-cache.ts), and the pages, which link to what it made.
-import { createHash } from 'node:crypto';
+import { imageKey, type ImageFile } from '@dejala/search/image-key';
+import { imagePath } from '@dejala/search/site-urls';
 import type { ContentStore } from './content-store.ts';
 
 /** An image of the media library as entries hold it. */
-export interface UploadedImage {
-  url: string;
-  hash?: string | null;
+export interface UploadedImage extends ImageFile {
   mime?: string | null;
-  size?: number | null;
-  width?: number | null;
-  height?: number | null;
 }
 
 /** What the cache keeps of an image: its files' sizes, and its proportions upright. */
@@ -35,9 +31,6 @@ export interface ImageVariants {
 export type ImageIndex = Map<string, ImageRecord>;
 export type ImageRecord = ImageVariants | 'unreadable';
 
-/** Where the site server serves the cache's files. */
-export const IMAGES_PATH = '/_images/';
-
 /** A raster image the site encodes (vector images are refused by the CMS). */
 function isUploadedImage(value: unknown): value is UploadedImage {
   const record = value as Record<string, unknown>;
@@ -47,23 +40,6 @@ function isUploadedImage(value: unknown): value is UploadedImage {
     record.mime.startsWith('image/') &&
     record.mime !== 'image/svg+xml'
   );
-}
-
-// Raised whenever server/image-variants.ts encodes differently: every image gets a new key,
-// and is encoded again.
-const ENCODING_VERSION = 2;
-
-/**
- * The cache's name for an image: Strapi's hash of the file, which stays when an editor
- * replaces the file, so with what changes then (its size and dimensions), and the encoding.
- */
-export function imageKey(image: UploadedImage): string {
-  const name = (image.hash ?? 'image').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-  const version = createHash('sha256')
-    .update(`${ENCODING_VERSION}|${image.url}|${image.size}|${image.width}x${image.height}`)
-    .digest('hex')
-    .slice(0, 12);
-  return `${name}-${version}`;
 }
 
 /** Every image in an entry's data, once each. */
@@ -95,10 +71,12 @@ export interface Picture {
 
 /** The picture of an encoded image, from the cache's record of it. */
 export function pictureOf(image: UploadedImage, variants: ImageVariants): Picture {
-  const folder = `${IMAGES_PATH}${imageKey(image)}/`;
+  const key = imageKey(image);
   return {
-    srcset: variants.widths.map((width) => `${folder}${width}.webp ${width}w`).join(', '),
-    src: `${folder}${variants.fallback.file}`,
+    srcset: variants.widths
+      .map((width) => `${imagePath(key, `${width}.webp`)} ${width}w`)
+      .join(', '),
+    src: imagePath(key, variants.fallback.file),
     width: variants.width,
     height: variants.height,
   };
@@ -114,5 +92,5 @@ export interface ShareImage {
 
 /** The share image of an encoded image. */
 export function shareImageOf(image: UploadedImage, variants: ImageVariants): ShareImage {
-  return { url: `${IMAGES_PATH}${imageKey(image)}/share.jpg`, ...variants.share };
+  return { url: imagePath(imageKey(image), 'share.jpg'), ...variants.share };
 }

@@ -6,9 +6,9 @@
 import type { CollectionName } from '@dejala/search/content-registry';
 import type { Global } from '@dejala/search/schemas/global';
 import type { HomePage } from '@dejala/search/schemas/home-page';
+import { imageKey } from '@dejala/search/image-key';
 import { uploadUrl } from '@dejala/search/site-urls';
 import {
-  imageKey,
   pictureOf,
   shareImageOf,
   type Picture,

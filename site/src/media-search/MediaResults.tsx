@@ -1,4 +1,5 @@
 import { matchedPassage } from '@dejala/search/matched-passage';
+import { imagePath } from '@dejala/search/site-urls';
 import { Highlighted } from './Highlighted';
 import type { MediaListItem } from './media-search-types';
 
@@ -20,6 +21,26 @@ function Passage({ item }: { item: MediaListItem }) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * The item's cover, small: the site server's narrowest encoding (400 px: a 128 px box at up to
+ * three device pixels), decorative without a text alternative. Its box is fixed: no shift.
+ */
+function Thumbnail({ coverKey, alt }: { coverKey: string; alt: string }) {
+  return (
+    <picture className="media-result-cover">
+      <source type="image/webp" srcSet={imagePath(coverKey, '400.webp')} />
+      <img
+        src={imagePath(coverKey, 'fallback.jpg')}
+        alt={alt}
+        width={128}
+        height={72}
+        loading="lazy"
+        decoding="async"
+      />
+    </picture>
   );
 }
 
@@ -48,6 +69,7 @@ export function MediaResults({
       {items.map((item) => (
         <li key={item.id} className="media-result">
           <article>
+            {item.coverKey && <Thumbnail coverKey={item.coverKey} alt={item.coverAlt ?? ''} />}
             <Heading className="media-result-title">
               <a href={item.url}>
                 <Highlighted text={item._formatted?.title ?? item.title} />

@@ -38,7 +38,8 @@ const photograph = (width: number, height: number) =>
 
 const page = async (address: string) => (await fetch(`${siteUrl}${address}`)).text();
 const attribute = (html: string, element: string, name: string) =>
-  new RegExp(`<${element}[^>]*\\s${name}="([^"]*)"`).exec(html)?.[1];
+  // Case aside: React writes `srcSet` (HTML names are case-insensitive).
+  new RegExp(`<${element}[^>]*\\s${name}="([^"]*)"`, 'i').exec(html)?.[1];
 /** The `<picture>` of a page with this class. */
 const pictureOf = (html: string, className: string) =>
   new RegExp(`<picture class="${className}">[\\s\\S]*?</picture>`).exec(html)?.[0];
@@ -68,6 +69,14 @@ beforeAll(async () => {
     title: 'Concerter autour de l’eau',
     slug: 'concerter-autour-de-l-eau',
     summary: 'Une offre illustrée.',
+    cover: cover.id,
+  });
+  await send(cms.url, cms.fullToken, 'POST', 'media-items', {
+    title: 'Photographies de l’atelier',
+    slug: 'photographies-atelier',
+    type: 'article',
+    summary: 'Une ressource illustrée.',
+    year: 2025,
     cover: cover.id,
   });
   await send(cms.url, cms.fullToken, 'POST', 'case-studies', {
@@ -151,6 +160,21 @@ describe('the content’s images', () => {
       expect(`${image.width}w`, address).toBe(width);
     }
     expect((await fetch(`${siteUrl}/_images/inconnue/400.webp`)).status).toBe(404);
+  });
+
+  it('shows a thumbnail of the cover in the médiathèque’s list, as the search does', async () => {
+    const html = await page('/mediatheque/annees/2025/');
+    const thumbnail = pictureOf(html, 'media-result-cover');
+    expect(thumbnail).toBeDefined();
+    for (const address of [
+      attribute(thumbnail!, 'source', 'srcset')!,
+      attribute(thumbnail!, 'img', 'src')!,
+    ]) {
+      expect(address).toMatch(
+        /^\/_images\/atelier_concertation_\w+-[0-9a-f]{12}\/(400\.webp|fallback\.jpg)$/,
+      );
+      expect((await fetch(`${siteUrl}${address}`)).status, address).toBe(200);
+    }
   });
 
   it('gives a shared page its cover at the social networks’ size, with its dimensions', async () => {
