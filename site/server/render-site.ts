@@ -1,17 +1,21 @@
 // `npm run build-site`: the whole site rendered from the running CMS into SITE_OUT_DIR
-// (default site/dist/) as plain files — what the site server puts live — to look at, or to
-// serve from elsewhere. The code build is kept in SITE_CACHE_DIR (default
-// site/node_modules/.astro) and made again only when the code changes.
+// (default site/dist/) as plain files — what the site server puts live, the images its pages
+// show under `_images/` — to look at, or to serve from elsewhere. The code build and the
+// encoded images are kept in SITE_CACHE_DIR (default site/node_modules/.astro): the code is
+// built again only when it changes, an image encoded only once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmsConnectionFromEnv } from '@dejala/search/cms/cms-connection';
 import { describeInvalidEntry } from '@dejala/search/site-status';
+import { IMAGES_PATH } from '@dejala/search/site-urls';
+import { imagesOfStore } from '../src/content/content-images.ts';
 import { readAllContent } from '../src/content/read-content.ts';
 import { rootEnv } from '../src/lib/root-env.ts';
 import { CodeBuilds } from './code-build.ts';
 import { SITE_CODE_INPUTS } from './code-inputs.ts';
 import { renderSite } from './full-render.ts';
+import { ImageCache } from './image-cache.ts';
 
 const SITE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const env = rootEnv();
@@ -32,7 +36,12 @@ const { store, exceptions } = await readAllContent(cms, undefined, (collection, 
   log(`site: ${collection}: ${count} entries read`),
 );
 for (const entry of exceptions) log(`${describeInvalidEntry(entry)}: left out`);
+const images = new ImageCache(path.join(cacheDir, 'images'), cms.url, log);
+store.images = (await images.prepare(imagesOfStore(store))).index;
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const { files } = await renderSite(code, store, siteUrl, outDir, log);
-log(`site: ${files.size} files written to ${outDir}`);
+const encoded = [...store.images].filter(([, variants]) => variants !== 'unreadable');
+for (const [key] of encoded)
+  fs.cpSync(path.join(images.dir, key), path.join(outDir, IMAGES_PATH, key), { recursive: true });
+log(`site: ${files.size} files and ${encoded.length} images written to ${outDir}`);

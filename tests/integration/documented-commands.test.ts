@@ -289,7 +289,8 @@ describe('the README’s commands, beside a running `npm start`', () => {
     },
 
     async 'npm run build-site'() {
-      await ok('npm run build-site');
+      const output = await ok('npm run build-site');
+      expect(output).toMatch(/site: \d+ files and \d+ images written to /);
       expect(fs.readFileSync(path.join(dir, 'site-dist', 'index.html'), 'utf8')).toContain(
         'Déjà-là',
       );
