@@ -17,8 +17,10 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 // Images encoded at once: each decodes with several threads of its own (libvips), and the
 // server keeps answering visitors meanwhile.
 const ENCODING_AT_ONCE = Math.max(1, Math.floor(os.availableParallelism() / 2));
+// A progress line every so many encodings (a first render of a whole library takes minutes).
+const PROGRESS_EVERY = 50;
 
-/** An image the cache could not make: why, in English for the log and the editors' report. */
+/** An image the cache could not make, and why (in English, as the log says it). */
 export interface UnreadableImage {
   image: UploadedImage;
   reason: string;
@@ -71,36 +73,41 @@ export class ImageCache {
     const unreadable: UnreadableImage[] = [];
     const started = performance.now();
     let encoded = 0;
+    let reused = 0;
     await Promise.all(
       images.map((image) =>
         this.#limit(async () => {
           const key = imageKey(image);
           try {
             const known = this.#known.get(key) ?? readVariants(path.join(this.dir, key));
-            if (known) return void index.set(key, known);
+            if (known) {
+              reused += 1;
+              return void index.set(key, known);
+            }
             const reason = this.#unreadable.get(key);
             if (reason) {
               index.set(key, 'unreadable');
               return void unreadable.push({ image, reason });
             }
             index.set(key, await this.#encode(key, image));
-            encoded += 1;
+            if ((encoded += 1) % PROGRESS_EVERY === 0)
+              this.#log(`images: ${encoded} encoded, ${images.length - reused - encoded} to go`);
           } catch (error) {
             const { message, lasting } = error as ImageError;
+            unreadable.push({ image, reason: message });
             if (lasting) {
               this.#unreadable.set(key, message);
               index.set(key, 'unreadable');
-            }
-            unreadable.push({ image, reason: message });
-            this.#log(`images: ${image.url} not shown (${message})`);
+              this.#log(`images: ${image.url} not shown (${message})`);
+            } else this.#log(`images: ${image.url} linked to the CMS for now (${message})`);
           }
         }),
       ),
     );
     if (encoded > 0)
       this.#log(
-        `images: ${encoded} encoded in ${Math.round(performance.now() - started)} ms ` +
-          `(${this.#known.size} in the cache before)`,
+        `images: ${encoded} encoded in ${Math.round(performance.now() - started)} ms, ` +
+          `${reused} from the cache`,
       );
     for (const [key, variants] of index)
       if (variants !== 'unreadable') this.#known.set(key, variants);
