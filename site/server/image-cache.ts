@@ -33,11 +33,11 @@ export interface PreparedImages {
 
 /** Why an image could not be read, and whether trying again later may succeed. */
 class ImageError extends Error {
-  constructor(
-    message: string,
-    readonly lasting: boolean,
-  ) {
+  readonly lasting: boolean;
+
+  constructor(message: string, lasting: boolean) {
     super(message);
+    this.lasting = lasting;
   }
 }
 
