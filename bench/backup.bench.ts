@@ -13,10 +13,10 @@ import { createCmsEnv, removeCmsEnv } from '../cms/tests/helpers/cms-env';
 import { runSeed, startCmsServer } from '../cms/tests/helpers/cms-process';
 import { generateBackupKeyPair } from '../scripts/backup-crypto.ts';
 import { STRAPI_BIN } from '../scripts/cms-commands.ts';
+import { QUICK } from '../search/bench/bench-report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
-const SIZES = (process.env.BENCH_BACKUP_SIZES ?? (process.env.BENCH_QUICK ? '100' : '1000,10000'))
+const SIZES = (process.env.BENCH_BACKUP_SIZES ?? (QUICK ? '20' : '1000,10000'))
   .split(',')
   .map(Number);
 

@@ -9,21 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { createMeiliClient } from '@dejala/search/meili-client';
 import { startBundledMeili } from '@dejala/search/meili-server';
 import { writeOfficePdfs } from '../../scripts/office-pdf.ts';
+import { QUICK } from '../../search/bench/bench-report.ts';
 import { syntheticDocumentPages } from '../seed/synthetic-documents.ts';
 import { createCmsEnv, removeCmsEnv, type CmsEnv } from '../tests/helpers/cms-env.ts';
 import { runSeed, startCmsServer } from '../tests/helpers/cms-process.ts';
 import { adminLogin, createFullAccessToken, request } from '../tests/helpers/http.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
-const SIZES = (
-  process.env.BENCH_SYNTHETIC_SIZES ?? (process.env.BENCH_QUICK ? '100' : '1000,10000')
-)
+const SIZES = (process.env.BENCH_SYNTHETIC_SIZES ?? (QUICK ? '20' : '1000,10000'))
   .split(',')
   .map(Number);
-const COLD_STARTS = 3;
-const PUBLISH_RUNS = process.env.BENCH_QUICK ? 3 : 20;
-const LONG_PAGES = 100;
+const COLD_STARTS = QUICK ? 1 : 3;
+const PUBLISH_RUNS = QUICK ? 2 : 20;
+const LONG_PAGES = QUICK ? 10 : 100;
 
 interface Figure {
   name: string;

@@ -12,6 +12,13 @@ const RESULTS_DIR = fileURLToPath(new URL('../../bench-results', import.meta.url
 /** The machine the figures were measured on: cores, processor, memory, Node. */
 export const MACHINE = `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
+/**
+ * BENCH_QUICK=1: every step of every benchmark on tiny sizes and a few samples, to check that
+ * `npm run bench` runs (the documented-commands test does, beside a running stack); the
+ * figures are not meaningful then.
+ */
+export const QUICK = Boolean(process.env.BENCH_QUICK);
+
 /** The p-th percentile of `values` (nearest rank). */
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -22,17 +22,15 @@ import { createMediaSearch } from '../src/media-search.js';
 import { reindexMedia } from '../src/reindex.js';
 import { ensureSearchKey } from '../src/search-key.js';
 import { syncMediaDocuments, type EntryText } from '../src/sync.js';
-import { MACHINE, percentile, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, QUICK, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-// BENCH_QUICK=1: small sizes, to check that the benchmark runs (figures are not meaningful).
-const QUICK = Boolean(process.env.BENCH_QUICK);
-const ITEMS = QUICK ? 200 : 10_000;
-const WITH_PDF = QUICK ? 40 : 2_000;
-const DISTINCT_PDFS = QUICK ? 10 : 200;
-const PAGES = 30;
-const LONG_PAGES = 100;
-const PUBLISH_RUNS = QUICK ? 5 : 20;
+const ITEMS = QUICK ? 40 : 10_000;
+const WITH_PDF = QUICK ? 8 : 2_000;
+const DISTINCT_PDFS = QUICK ? 2 : 200;
+const PAGES = QUICK ? 5 : 30;
+const LONG_PAGES = QUICK ? 10 : 100;
+const PUBLISH_RUNS = QUICK ? 2 : 20;
 
 function peakRssMiB(pid: number | null): number {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';

@@ -11,11 +11,11 @@ import { MEDIA_INDEX_UID, toMediaDocument, type MediaEntry } from '../src/media-
 import { ensureMediaIndex } from '../src/media-index.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
-import { MACHINE, percentile, waitSearchable, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, QUICK, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-const SIZE = process.env.BENCH_QUICK ? 100 : 1000;
-const PUBLICATIONS = process.env.BENCH_QUICK ? 10 : 60;
+const SIZE = QUICK ? 100 : 1000;
+const PUBLICATIONS = QUICK ? 5 : 60;
 
 /** Publish → searchable (ms) for PUBLICATIONS items synced one at a time, as the outbox does. */
 async function publishToSearchable(maxIndexingMemory: string | false): Promise<number[]> {

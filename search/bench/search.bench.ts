@@ -13,11 +13,10 @@ import { reindexMedia } from '../src/reindex.js';
 import { parseSearchRequest, toMeiliSearchParams } from '../src/search-request.js';
 import { syncMediaDocuments } from '../src/sync.js';
 import { succeeded } from '../src/tasks.js';
-import { MACHINE, percentile, waitSearchable, writeFigures } from './bench-report.ts';
+import { MACHINE, percentile, QUICK, waitSearchable, writeFigures } from './bench-report.ts';
 import { syntheticEntries } from './synthetic-entries.ts';
 
-// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
-const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? (process.env.BENCH_QUICK ? 100 : 10_000));
+const SIZE = Number(process.env.BENCH_SEARCH_SIZE ?? (QUICK ? 100 : 10_000));
 const QUERY_WORDS = [
   'eau',
   'concertaion',

@@ -17,7 +17,7 @@ import { createMeiliClient } from '@dejala/search/meili-client';
 import type { MeiliServer } from '@dejala/search/meili-server';
 import { reindexMedia } from '@dejala/search/reindex';
 import { ensureSearchKey } from '@dejala/search/search-key';
-import { MACHINE, writeFigures } from '../../search/bench/bench-report.ts';
+import { MACHINE, QUICK, writeFigures } from '../../search/bench/bench-report.ts';
 import { compileSearchAndCms } from '../../cms/tests/helpers/compile';
 import { removeCmsEnv } from '../../cms/tests/helpers/cms-env';
 import { runSeed } from '../../cms/tests/helpers/cms-process';
@@ -38,13 +38,12 @@ import { measurePublishToSearchable } from './publish-searchable';
 import { searchLoad } from './search-load';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// BENCH_QUICK=1: one small size, to check that the benchmark runs (figures are not meaningful).
-const SIZES = (process.env.BENCH_SITE_SIZES ?? (process.env.BENCH_QUICK ? '100' : '100,1000,10000'))
+const SIZES = (process.env.BENCH_SITE_SIZES ?? (QUICK ? '100' : '100,1000,10000'))
   .split(',')
   .map(Number);
 const TYPING_DEBOUNCE_MS = 150; // as in the island (MediaSearch.tsx)
 // Each ends with a plain letter: the timed keystroke is a real key press.
-const QUERIES = [
+const ALL_QUERIES = [
   'concertation',
   'riviere',
   'forêt',
@@ -66,6 +65,7 @@ const QUERIES = [
   'agriculteurs',
   'eau',
 ];
+const QUERIES = QUICK ? ALL_QUERIES.slice(0, 3) : ALL_QUERIES;
 const TEMPLATES = {
   home: '/',
   offers: '/offres/',
@@ -142,8 +142,8 @@ async function publishToSearchable(work: string, size: number): Promise<void> {
     const measure = (during: 'fast path' | 'full render', samples: number) =>
       measurePublishToSearchable({ cms, siteUrl, publisher, samples, during, debounceMs: 200 });
     for (const [during, samples] of [
-      ['fast path', 20],
-      ['full render', 5],
+      ['fast path', QUICK ? 3 : 20],
+      ['full render', QUICK ? 2 : 5],
     ] as const) {
       const latencies = await measure(during, samples);
       note(
@@ -265,8 +265,8 @@ async function sizesAndBrowser(
       });
     // 30 back to back at 10,000 items: past the 20 layers that start a merge, which then runs
     // while the next publications go live.
-    const fast = await measure('fast', size >= 10_000 ? 30 : 20, size === SIZES[0]);
-    const full = await measure('full', size >= 10_000 ? 3 : 5, false);
+    const fast = await measure('fast', QUICK ? 3 : size >= 10_000 ? 30 : 20, size === SIZES[0]);
+    const full = await measure('full', QUICK ? 2 : size >= 10_000 ? 3 : 5, false);
     for (const [name, figures] of [
       ['full render', full],
       ['fast path', fast],
@@ -298,7 +298,7 @@ async function sizesAndBrowser(
 
     // /_search through the site server, idle and while it renders the whole site.
     await reindex();
-    const idle = await searchLoad(siteUrl, QUERIES, { count: 200 });
+    const idle = await searchLoad(siteUrl, QUERIES, { count: QUICK ? 20 : 200 });
     const during = await searchLoad(siteUrl, QUERIES, {
       until: publisher.build(['bench: /_search during a full render']),
     });
