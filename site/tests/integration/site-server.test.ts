@@ -293,16 +293,19 @@ describe.each(testDatabases())(
       );
     });
 
-    it('coalesces a burst of 30 publishes into at most 3 builds, and the site ends up with all 30', async () => {
+    it('coalesces a burst of 30 publishes into a few builds, and the site ends up with all 30', async () => {
       const before = (await settled()).buildsSinceStart;
-      // Back to back, as fast as the CMS takes them (~5–6 s here on SQLite and PostgreSQL).
+      // Back to back, as fast as the CMS takes them (~5–6 s here on SQLite and PostgreSQL; up
+      // to 13 s on a loaded machine). Publishes arriving during a build wait for it and become
+      // one follow-up, so the count is about the burst's length over a build's: 3 here, 4 when
+      // loaded, 30 if nothing coalesced (build-queue.test.ts checks the policy exactly).
       const started = Date.now();
       for (let n = 0; n < 30; n += 1) {
         await publishItem(`rafale-${n}`);
       }
       const burst = `${Date.now() - started} ms of publishing`;
       const after = await settled();
-      expect(after.buildsSinceStart - before, burst).toBeLessThanOrEqual(3);
+      expect(after.buildsSinceStart - before, burst).toBeLessThanOrEqual(6);
       expect(after.lastBuild.ok).toBe(true);
       for (let n = 0; n < 30; n += 1) {
         expect((await fetch(`${site.url}/mediatheque/rafale-${n}/`)).status, `rafale-${n}`).toBe(
