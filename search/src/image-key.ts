@@ -11,7 +11,7 @@ export interface ImageFile {
 
 // Raised whenever the site server encodes differently (site/server/image-variants.ts): every
 // image gets a new key, and is encoded again.
-const ENCODING_VERSION = 2;
+const ENCODING_VERSION = 3;
 
 /**
  * The site server's name for an image's encodings (site-urls.ts `imagePath`): Strapi's hash of the

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { THUMBNAIL_FILES, THUMBNAIL_WIDTH } from '@dejala/search/site-urls';
 import type { ImageVariants } from '../src/content/content-images.ts';
 
 /**
@@ -21,8 +22,8 @@ const JPEG_QUALITY = 78;
 const MAX_INPUT_PIXELS = 120_000_000;
 
 /**
- * Encodes an uploaded image into `dir` (which must exist): WebP at the widths that fit it and
- * one JPEG or PNG fallback. Upright by its EXIF orientation, in sRGB (CMYK photographs too),
+ * Encodes an uploaded image into `dir` (which must exist): WebP at the widths that fit it, one
+ * JPEG or PNG fallback, a thumbnail (THUMBNAIL_FILES) and the share image. Upright by its EXIF orientation, in sRGB (CMYK photographs too),
  * the first frame of an animation. Throws on anything that is not a readable image.
  */
 export async function encodeImage(input: Buffer, dir: string): Promise<ImageVariants> {
@@ -51,6 +52,16 @@ export async function encodeImage(input: Buffer, dir: string): Promise<ImageVari
       .webp({ quality: WEBP_QUALITY, alphaQuality: 90 })
       .toFile(path.join(dir, `${width}.webp`));
   }
+  const thumbnail = decoded().resize({ width: Math.min(THUMBNAIL_WIDTH, info.width) });
+  await thumbnail
+    .clone()
+    .webp({ quality: WEBP_QUALITY, alphaQuality: 90 })
+    .toFile(path.join(dir, THUMBNAIL_FILES.webp));
+  await thumbnail
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+    .toFile(path.join(dir, THUMBNAIL_FILES.jpeg));
+
   const fallbackWidth = Math.min(FALLBACK_WIDTH, info.width);
   const fallbackImage = decoded().resize({ width: fallbackWidth });
   const file = transparent ? 'fallback.png' : 'fallback.jpg';

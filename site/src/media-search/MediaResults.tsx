@@ -1,5 +1,5 @@
 import { matchedPassage } from '@dejala/search/matched-passage';
-import { imagePath } from '@dejala/search/site-urls';
+import { imagePath, THUMBNAIL_FILES } from '@dejala/search/site-urls';
 import { Highlighted } from './Highlighted';
 import type { MediaListItem } from './media-search-types';
 
@@ -25,15 +25,15 @@ function Passage({ item }: { item: MediaListItem }) {
 }
 
 /**
- * The item's cover, small: the site server's narrowest encoding (400 px: a 128 px box at up to
- * three device pixels), decorative without a text alternative. Its box is fixed: no shift.
+ * The item's cover, small: the site server's thumbnail encoding, which every image has
+ * whatever its width or transparency. Its box is fixed: no shift.
  */
 function Thumbnail({ coverKey, alt }: { coverKey: string; alt: string }) {
   return (
     <picture className="media-result-cover">
-      <source type="image/webp" srcSet={imagePath(coverKey, '400.webp')} />
+      <source type="image/webp" srcSet={imagePath(coverKey, THUMBNAIL_FILES.webp)} />
       <img
-        src={imagePath(coverKey, 'fallback.jpg')}
+        src={imagePath(coverKey, THUMBNAIL_FILES.jpeg)}
         alt={alt}
         width={128}
         height={72}

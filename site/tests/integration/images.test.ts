@@ -171,7 +171,7 @@ describe('the content’s images', () => {
       attribute(thumbnail!, 'img', 'src')!,
     ]) {
       expect(address).toMatch(
-        /^\/_images\/atelier_concertation_\w+-[0-9a-f]{12}\/(400\.webp|fallback\.jpg)$/,
+        /^\/_images\/atelier_concertation_\w+-[0-9a-f]{12}\/thumbnail\.(webp|jpg)$/,
       );
       expect((await fetch(`${siteUrl}${address}`)).status, address).toBe(200);
     }

@@ -64,7 +64,14 @@ describe('encoding an uploaded image', () => {
     expect(variants.widths).toEqual([300]);
     expect(variants.fallback.width).toBe(300);
     expect(variants.share.width).toBeLessThanOrEqual(300);
-    expect(fs.readdirSync(dir).sort()).toEqual(['300.webp', 'fallback.jpg', 'share.jpg']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      '300.webp',
+      'fallback.jpg',
+      'share.jpg',
+      'thumbnail.jpg',
+      'thumbnail.webp',
+    ]);
+    expect((await sharp(path.join(dir, 'thumbnail.webp')).metadata()).width).toBe(300);
   });
 
   it('keeps transparency, with a PNG fallback', async () => {
@@ -82,6 +89,10 @@ describe('encoding an uploaded image', () => {
     expect(variants.fallback.file).toBe('fallback.png');
     expect((await webp(800).metadata()).hasAlpha).toBe(true);
     expect((await sharp(path.join(dir, 'fallback.png')).metadata()).hasAlpha).toBe(true);
+    // The thumbnail's JPEG, for pages that know only the image's key, is flattened on white.
+    const thumbnail = await sharp(path.join(dir, 'thumbnail.jpg')).metadata();
+    expect([thumbnail.format, thumbnail.width, thumbnail.hasAlpha]).toEqual(['jpeg', 400, false]);
+    expect((await sharp(path.join(dir, 'thumbnail.webp')).metadata()).hasAlpha).toBe(true);
   });
 
   it('turns a portrait photograph upright by its EXIF orientation', async () => {
