@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { ensureSiteTokens } from './bootstrap/site-tokens';
+import { ensureUploadSettings } from './bootstrap/upload-settings';
 import { deriveSlugMiddleware } from './document-middlewares/derive-slug';
 import { mediaYearMiddleware } from './document-middlewares/media-year';
 import { publishedOnlyMiddleware } from './document-middlewares/published-only';
@@ -44,6 +45,7 @@ export default {
     await ensureEditorRole(strapi);
     await ensureSiteTokens(strapi, process.env);
     await applyFieldGuidance(strapi);
+    await ensureUploadSettings(strapi);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await ensureRebuildWebhook(strapi, process.env.SITE_REBUILD_URL, process.env.REBUILD_SECRET);
     searchSync = await startSearchSync(strapi);

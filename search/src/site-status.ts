@@ -35,6 +35,11 @@ export interface BuildRecord {
    * if it never had one) while the rest of the site goes live. What editors are told to fix.
    */
   exceptions?: InvalidEntry[];
+  /**
+   * Published entries that went live without one of their images, whose file cannot be read:
+   * what editors are told to replace.
+   */
+  warnings?: InvalidEntry[];
   /** What asked for the build (webhook event, reconciliation, start-up). */
   reasons: string[];
   /** Which path put it live (absent when it failed). */

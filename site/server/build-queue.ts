@@ -10,7 +10,11 @@ export interface BuildQueueOptions {
   build: (
     reasons: string[],
     changes: ChangedEntry[] | null,
-  ) => Promise<{ exceptions?: InvalidEntry[]; path?: RenderPath } | void>;
+  ) => Promise<{
+    exceptions?: InvalidEntry[];
+    warnings?: InvalidEntry[];
+    path?: RenderPath;
+  } | void>;
   /** Quiet time after the last request before a build starts: bursts become one build. */
   debounceMs: number;
   onFinished?: (record: BuildRecord) => void;
@@ -82,10 +86,12 @@ export class BuildQueue {
     const started = new Date();
     let error: string | undefined;
     let exceptions: InvalidEntry[] = [];
+    let warnings: InvalidEntry[] = [];
     let path: RenderPath | undefined;
     try {
       const result = await this.#options.build(reasons, changes);
       exceptions = result?.exceptions ?? [];
+      warnings = result?.warnings ?? [];
       path = result?.path;
     } catch (failure) {
       error = (failure as Error).message;
@@ -98,6 +104,7 @@ export class BuildQueue {
       durationMs: finished.getTime() - started.getTime(),
       ...(error === undefined ? {} : { error }),
       ...(exceptions.length > 0 ? { exceptions } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
       ...(path ? { path } : {}),
       reasons,
     };

@@ -20,6 +20,7 @@ import { valuePartChanged } from '../src/content/value-parts.ts';
 import { CodeBuilds, type CodeBuild } from './code-build.ts';
 import { renderSite } from './full-render.ts';
 import { ImageCache } from './image-cache.ts';
+import { unreadableImages } from './unreadable-images.ts';
 import type { OnDemandHandler, Release } from './loaded-release.ts';
 import { readPublishedState, storeVersions, versionKey } from './published-state.ts';
 import { checkRelease } from './release-checks.ts';
@@ -68,6 +69,8 @@ interface LiveRecord {
 export interface Published {
   /** Published entries it could not render: each kept its last good page, if it had one. */
   exceptions: InvalidEntry[];
+  /** Published entries that went live without an image whose file cannot be read. */
+  warnings: InvalidEntry[];
   path: RenderPath;
 }
 
@@ -149,6 +152,11 @@ export class Publisher {
   /** The content's images, encoded where the cache lacks them, for the store's next render. */
   async #prepareImages(store: ContentStore): Promise<ImageIndex> {
     return (await this.#images.prepare(imagesOfStore(store))).index;
+  }
+
+  /** The store's entries whose own image cannot be read, once its images are prepared. */
+  #warnings(store: ContentStore): InvalidEntry[] {
+    return store.images ? unreadableImages(store, store.images) : [];
   }
 
   /** When the live release went live (ISO date), or null before the first render. */
@@ -279,7 +287,7 @@ export class Publisher {
           : '') +
         ')',
     );
-    return { exceptions, path: 'full' };
+    return { exceptions, warnings: this.#warnings(store), path: 'full' };
   }
 
   async #fastPath(changed: ChangedEntry[], reasons: string[]): Promise<Published> {
@@ -296,7 +304,11 @@ export class Publisher {
       return this.#fullRender([...reasons, 'site settings changed']);
     if (applied.touched.size === 0 && applied.invalid.length === 0) {
       log('site: nothing the site shows changed (fast path)');
-      return { exceptions: [...live.exceptions.values()], path: 'fast' };
+      return {
+        exceptions: [...live.exceptions.values()],
+        warnings: this.#warnings(live.store),
+        path: 'fast',
+      };
     }
     applied.store.images = await this.#prepareImages(applied.store);
     const exceptions = new Map(live.exceptions);
@@ -385,7 +397,11 @@ export class Publisher {
         `${ms(started)} ms: reading ${ms(started, read)}, rendering ${ms(read, rendered)}, ` +
         `switching ${ms(rendered)})`,
     );
-    return { exceptions: [...exceptions.values()], path: 'fast' };
+    return {
+      exceptions: [...exceptions.values()],
+      warnings: this.#warnings(applied.store),
+      path: 'fast',
+    };
   }
 
   /**

@@ -99,6 +99,41 @@ describe('site status shown to editors', () => {
     expect(colleague.text).toMatch(/^En ligne\./);
   });
 
+  it('tells the editor of an entry that went live without an unreadable image which field to fix', () => {
+    const status = {
+      reachable: true,
+      state: 'idle' as const,
+      lastBuild: {
+        ...built,
+        warnings: [
+          {
+            type: 'case-study',
+            documentId: 'etude1',
+            field: 'cover',
+            problem: 'is not a readable image (/uploads/photo.jpg)',
+            advice: 'Son fichier ne peut pas être lu comme une image.',
+          },
+        ],
+      },
+      liveSince: '2026-11-29T10:00:07.000Z',
+      liveContentReadAt: '2026-11-29T10:00:00.000Z',
+    };
+    const published = '2026-11-29T09:00:00.000Z';
+    const incomplete = statusMessage(status, { documentId: 'etude1', publishedAt: published });
+    expect(incomplete).toEqual({
+      tone: 'warning',
+      text: 'En ligne, sans une image du champ « cover ».',
+      advice: 'Son fichier ne peut pas être lu comme une image. Puis publiez à nouveau.',
+    });
+    // Not yet built: the newer publication may replace the image.
+    expect(
+      statusMessage(status, { documentId: 'etude1', publishedAt: '2026-11-29T10:00:01.000Z' }).text,
+    ).toMatch(/en attente/);
+    expect(statusMessage(status, { documentId: 'other', publishedAt: published }).tone).toBe(
+      'success',
+    );
+  });
+
   it('asks to publish again when a build failed for another reason', () => {
     const message = statusMessage(
       {

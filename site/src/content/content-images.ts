@@ -42,16 +42,34 @@ function isUploadedImage(value: unknown): value is UploadedImage {
   );
 }
 
+/** An image in an entry's data, and the path of the field holding it (`body.2.image`). */
+export interface ImageField {
+  image: UploadedImage;
+  field: string;
+  /** False for the image of a related entry the data embeds (its card's cover). */
+  own: boolean;
+}
+
+/** Every image in an entry's data, where it is: an image used twice is found twice. */
+export function imageFieldsOf(data: unknown): ImageField[] {
+  const found: ImageField[] = [];
+  const visit = (value: unknown, field: string, own: boolean) => {
+    if (value === null || typeof value !== 'object') return;
+    if (isUploadedImage(value)) return void found.push({ image: value, field, own });
+    // Below the entry itself, an object with a documentId is another entry.
+    const entry = field !== '' && 'documentId' in value;
+    for (const [name, child] of Object.entries(value)) {
+      visit(child, field ? `${field}.${name}` : name, own && !entry);
+    }
+  };
+  visit(data, '', true);
+  return found;
+}
+
 /** Every image in an entry's data, once each. */
 export function imagesOf(data: unknown): UploadedImage[] {
   const found = new Map<string, UploadedImage>();
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== 'object') return;
-    if (isUploadedImage(value)) found.set(imageKey(value), value);
-    else Object.values(value).forEach(visit);
-  };
-  visit(data);
+  for (const { image } of imageFieldsOf(data)) found.set(imageKey(image), image);
   return [...found.values()];
 }
 

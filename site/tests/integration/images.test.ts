@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeCmsEnv } from '../../../cms/tests/helpers/cms-env';
 import { freePort } from '@dejala/search/child-process';
 import type { Release } from '../../server/loaded-release.ts';
-import type { Publisher } from '../../server/publisher.ts';
+import type { Published, Publisher } from '../../server/publisher.ts';
 import { createSiteServer } from '../../server/site-server.ts';
-import { send, upload } from '../helpers/cms-fixtures';
+import { send, upload, type Upload } from '../helpers/cms-fixtures';
 import { startSeededCms, stackPublisher, type CmsStack } from '../helpers/test-stack';
 
 // The content's images as the site server shows them: encoded once into its image cache,
@@ -17,6 +17,9 @@ import { startSeededCms, stackPublisher, type CmsStack } from '../helpers/test-s
 
 let cms: CmsStack;
 let publisher: Publisher;
+let firstBuild: Published;
+let original: Buffer;
+let cover: Upload;
 let server: http.Server;
 let siteUrl: string;
 let dir: string;
@@ -48,13 +51,8 @@ const OFFER_PAGE = '/offres/concerter-autour-de-l-eau/';
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-images-'));
   cms = await startSeededCms({ synthetic: 0 });
-  const cover = await upload(
-    cms.url,
-    cms.fullToken,
-    'atelier-concertation.jpg',
-    'image/jpeg',
-    await photograph(3000, 2000),
-  );
+  original = await photograph(3000, 2000);
+  cover = await upload(cms.url, cms.fullToken, 'atelier-concertation.jpg', 'image/jpeg', original);
   // Strapi refuses a corrupt image at upload: this one breaks on the CMS's disk afterwards.
   const broken = await upload(
     cms.url,
@@ -95,7 +93,7 @@ beforeAll(async () => {
     onLive: (live) => (release = live),
     log: (message) => logs.push(message),
   });
-  await publisher.build(['images test']);
+  firstBuild = await publisher.build(['images test']);
   server = await createSiteServer({
     release: () => release,
     meiliUrl: 'http://127.0.0.1:9',
@@ -196,12 +194,34 @@ describe('the content’s images', () => {
     expect(logs.join('\n')).toMatch(
       /images: \/uploads\/photo_abimee_\w+\.jpg not shown \(not a readable image/,
     );
+    // Its editors are told, on the entry (the CMS's "Sur le site" panel reads the build's record).
+    expect(firstBuild.warnings).toEqual([
+      {
+        type: 'case-study',
+        documentId: expect.any(String),
+        field: 'cover',
+        problem: expect.stringMatching(/^is not a readable image \(\/uploads\/photo_abimee_/),
+        advice: expect.stringContaining('Remplacez-le'),
+      },
+    ]);
+  });
+
+  it('gets the original from the CMS: Strapi keeps it as sent and makes only its thumbnail', async () => {
+    // Neither re-encoded (size optimization) nor copied at Strapi's sizes (responsive formats):
+    // the site makes its own from the original (cms/src/bootstrap/upload-settings.ts).
+    expect(Object.keys(cover.formats as object)).toEqual(['thumbnail']);
+    const stored = fs.readFileSync(path.join(cms.env.vars.CMS_PUBLIC_DIR!, cover.url));
+    expect(stored.equals(original)).toBe(true);
   });
 
   it('encodes nothing again on the next render', async () => {
     logs.length = 0;
-    await publisher.build(['second render']);
+    const second = await publisher.build(['second render']);
     expect(logs.filter((line) => line.includes('encoded'))).toEqual([]);
+    // Still unreadable, still said.
+    expect(second.warnings.map(({ type, field }) => `${type} ${field}`)).toEqual([
+      'case-study cover',
+    ]);
   });
 
   it('keeps serving the images when the CMS is down', async () => {

@@ -25,6 +25,16 @@ function explainException({ field, advice }: InvalidEntry): PanelText {
   };
 }
 
+/** What the page went live without: an image whose file cannot be read. */
+function explainWarning({ field, advice }: InvalidEntry): PanelText {
+  const name = field.split('.')[0];
+  return {
+    tone: 'warning',
+    text: `En ligne, sans une image du champ « ${name} ».`,
+    advice: `${advice ?? 'Remplacez son fichier.'} Puis publiez à nouveau.`,
+  };
+}
+
 /** How the last update went live, when it did: which path, how long it took. */
 function howItWentLive(build: SiteStatus['lastBuild']): string {
   if (!build?.ok || !build.path) return '';
@@ -80,6 +90,10 @@ export function statusMessage(status: SiteStatus | null, entry: EditedEntry): Pa
       text: 'Mise à jour du site en attente : cette publication sera en ligne dans quelques instants.',
     };
   }
+  const warning = status.lastBuild?.warnings?.find(
+    (incomplete) => incomplete.documentId === entry.documentId,
+  );
+  if (warning) return explainWarning(warning);
   return {
     tone: 'success',
     text: status.liveSince
