@@ -7,6 +7,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
 import { TEMPLATES } from '../helpers/templates';
 
 const stack = inject('stack');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1]!;
 
 /**
  * Lighthouse's CPU slowdown for a host of this benchmark index: its default 4× turns a host of
@@ -62,7 +63,6 @@ afterAll(() => chrome?.kill());
 // Lighthouse scores no page answered with an error status: the 404 is left out.
 const SCORED = TEMPLATES.filter(({ name }) => name !== 'not-found');
 const MIN_SCORE = 95;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1]!;
 const MAX_LAYOUT_SHIFT = 0.02;
 
 interface Run {
