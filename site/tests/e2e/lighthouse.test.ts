@@ -39,7 +39,9 @@ let mobileConfig: { extends: 'lighthouse:default'; settings: object };
 let slowdown: number;
 beforeAll(async () => {
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
-  // The host's speed, as Lighthouse measures it at each run: the median of three.
+  // The host's speed, as Lighthouse measures it at each run: the best of three, since anything
+  // else running at that moment only lowers it (1,000–1,200 idle here; 731 seen once while
+  // the stack was still settling, which would have eased the audits).
   const indexes: number[] = [];
   for (let n = 0; n < 3; n += 1) {
     const result = await lighthouse(`${stack.siteUrl}/`, {
@@ -49,9 +51,10 @@ beforeAll(async () => {
     });
     indexes.push(result!.lhr.environment.benchmarkIndex);
   }
-  slowdown = calibratedSlowdown(median(indexes));
+  const benchmarkIndex = Math.max(...indexes);
+  slowdown = calibratedSlowdown(benchmarkIndex);
   console.log(
-    `lighthouse: host benchmark index ${median(indexes)}, mobile CPU slowdown ×${slowdown.toFixed(2)}`,
+    `lighthouse: host benchmark index ${benchmarkIndex} (of ${indexes.join(', ')}), mobile CPU slowdown ×${slowdown.toFixed(2)}`,
   );
   mobileConfig = {
     extends: 'lighthouse:default',
