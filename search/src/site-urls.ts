@@ -22,8 +22,6 @@ export const imagePath = (key: string, file: string) => `${IMAGES_PATH}${key}/${
  * know only its key (the médiathèque's results): WebP, and JPEG on white for the rest.
  */
 export const THUMBNAIL_FILES = { webp: 'thumbnail.webp', jpeg: 'thumbnail.jpg' } as const;
-/** The width of the thumbnails (a 128 CSS px box at up to three device pixels), capped by the image's. */
-export const THUMBNAIL_WIDTH = 400;
 /** The year of the médiathèque's static list under which items without a date are listed. */
 export const UNDATED_YEAR = 'sans-date';
 /**

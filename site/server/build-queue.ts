@@ -1,4 +1,4 @@
-import type { BuildRecord, BuildState, InvalidEntry, RenderPath } from '@dejala/search/site-status';
+import type { BuildRecord, BuildState } from '@dejala/search/site-status';
 import type { ChangedEntry } from '../src/content/content-changes.ts';
 
 export interface BuildQueueOptions {
@@ -10,11 +10,7 @@ export interface BuildQueueOptions {
   build: (
     reasons: string[],
     changes: ChangedEntry[] | null,
-  ) => Promise<{
-    exceptions?: InvalidEntry[];
-    warnings?: InvalidEntry[];
-    path?: RenderPath;
-  } | void>;
+  ) => Promise<Partial<Pick<BuildRecord, 'exceptions' | 'warnings' | 'path'>> | void>;
   /** Quiet time after the last request before a build starts: bursts become one build. */
   debounceMs: number;
   onFinished?: (record: BuildRecord) => void;
@@ -85,14 +81,9 @@ export class BuildQueue {
     this.#count += 1;
     const started = new Date();
     let error: string | undefined;
-    let exceptions: InvalidEntry[] = [];
-    let warnings: InvalidEntry[] = [];
-    let path: RenderPath | undefined;
+    let result: Awaited<ReturnType<BuildQueueOptions['build']>> = undefined;
     try {
-      const result = await this.#options.build(reasons, changes);
-      exceptions = result?.exceptions ?? [];
-      warnings = result?.warnings ?? [];
-      path = result?.path;
+      result = await this.#options.build(reasons, changes);
     } catch (failure) {
       error = (failure as Error).message;
     }
@@ -103,9 +94,9 @@ export class BuildQueue {
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
       ...(error === undefined ? {} : { error }),
-      ...(exceptions.length > 0 ? { exceptions } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
-      ...(path ? { path } : {}),
+      ...(result?.exceptions?.length ? { exceptions: result.exceptions } : {}),
+      ...(result?.warnings?.length ? { warnings: result.warnings } : {}),
+      ...(result?.path ? { path: result.path } : {}),
       reasons,
     };
     this.#options.onFinished?.(this.#last);

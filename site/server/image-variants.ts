@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
-import { THUMBNAIL_FILES, THUMBNAIL_WIDTH } from '@dejala/search/site-urls';
+import sharp, { type Sharp } from 'sharp';
+import { THUMBNAIL_FILES } from '@dejala/search/site-urls';
 import type { ImageVariants } from '../src/content/content-images.ts';
 
 /**
@@ -12,6 +12,8 @@ import type { ImageVariants } from '../src/content/content-images.ts';
 export const IMAGE_WIDTHS = [400, 800, 1200, 1600] as const;
 // The one size for the rare browser without WebP.
 const FALLBACK_WIDTH = 800;
+// The médiathèque results' thumbnail: a 128 CSS px box at up to three device pixels.
+const THUMBNAIL_WIDTH = 400;
 // The image social networks show of a shared page (og:image): their recommended size.
 export const SHARE_SIZE = { width: 1200, height: 630 } as const;
 // WebP at this quality keeps a 1200 px photograph near 150 kB, a phone's largest candidate.
@@ -21,10 +23,16 @@ const JPEG_QUALITY = 78;
 // as a decompression bomb would be.
 const MAX_INPUT_PIXELS = 120_000_000;
 
+const asWebp = (image: Sharp) => image.webp({ quality: WEBP_QUALITY, alphaQuality: 90 });
+// JPEG has no transparency: what shows through is white, as on the site's pages.
+const asJpeg = (image: Sharp) =>
+  image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true });
+
 /**
  * Encodes an uploaded image into `dir` (which must exist): WebP at the widths that fit it, one
- * JPEG or PNG fallback, a thumbnail (THUMBNAIL_FILES) and the share image. Upright by its EXIF orientation, in sRGB (CMYK photographs too),
- * the first frame of an animation. Throws on anything that is not a readable image.
+ * JPEG or PNG fallback, a thumbnail (THUMBNAIL_FILES) and the share image. Upright by its EXIF
+ * orientation, in sRGB (CMYK photographs too), the first frame of an animation. Throws on
+ * anything that is not a readable image.
  */
 export async function encodeImage(input: Buffer, dir: string): Promise<ImageVariants> {
   // Decoded once, already at the largest width the site uses (sharp shrinks a JPEG while
@@ -47,38 +55,28 @@ export async function encodeImage(input: Buffer, dir: string): Promise<ImageVari
     (a, b) => a - b,
   );
   for (const width of widths) {
-    await decoded()
-      .resize({ width })
-      .webp({ quality: WEBP_QUALITY, alphaQuality: 90 })
-      .toFile(path.join(dir, `${width}.webp`));
+    await asWebp(decoded().resize({ width })).toFile(path.join(dir, `${width}.webp`));
   }
   const thumbnail = decoded().resize({ width: Math.min(THUMBNAIL_WIDTH, info.width) });
-  await thumbnail
-    .clone()
-    .webp({ quality: WEBP_QUALITY, alphaQuality: 90 })
-    .toFile(path.join(dir, THUMBNAIL_FILES.webp));
-  await thumbnail
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
-    .toFile(path.join(dir, THUMBNAIL_FILES.jpeg));
+  await asWebp(thumbnail.clone()).toFile(path.join(dir, THUMBNAIL_FILES.webp));
+  await asJpeg(thumbnail).toFile(path.join(dir, THUMBNAIL_FILES.jpeg));
 
   const fallbackWidth = Math.min(FALLBACK_WIDTH, info.width);
   const fallbackImage = decoded().resize({ width: fallbackWidth });
   const file = transparent ? 'fallback.png' : 'fallback.jpg';
   await (
-    transparent
-      ? fallbackImage.png({ compressionLevel: 9, palette: true })
-      : fallbackImage
-          .flatten({ background: '#ffffff' })
-          .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+    transparent ? fallbackImage.png({ compressionLevel: 9, palette: true }) : asJpeg(fallbackImage)
   ).toFile(path.join(dir, file));
 
   // Cropped to the networks' proportions around what stands out, never enlarged.
-  const share = await decoded()
-    .resize({ ...SHARE_SIZE, fit: 'cover', position: 'attention', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
-    .toFile(path.join(dir, 'share.jpg'));
+  const share = await asJpeg(
+    decoded().resize({
+      ...SHARE_SIZE,
+      fit: 'cover',
+      position: 'attention',
+      withoutEnlargement: true,
+    }),
+  ).toFile(path.join(dir, 'share.jpg'));
 
   return {
     width: info.width,

@@ -13,9 +13,12 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle
 const seconds = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const BUILD_FAILED = 'La dernière mise à jour du site a échoué : le site en ligne n’a pas changé.';
 
+/** The entry's field a problem is in, as its form names it (`body` for `body.0.image`). */
+const fieldName = (field: string) => field.split('.')[0];
+
 /** Why the site could not show this entry's published version, in words an editor can act on. */
 function explainException({ field, advice }: InvalidEntry): PanelText {
-  const name = field.split('.')[0];
+  const name = fieldName(field);
   return {
     tone: 'danger',
     text: 'Cette version n’est pas en ligne : le site ne peut pas l’afficher. Il montre la version précédente de la fiche, si elle en avait une.',
@@ -27,10 +30,9 @@ function explainException({ field, advice }: InvalidEntry): PanelText {
 
 /** What the page went live without: an image whose file cannot be read. */
 function explainWarning({ field, advice }: InvalidEntry): PanelText {
-  const name = field.split('.')[0];
   return {
     tone: 'warning',
-    text: `En ligne, sans une image du champ « ${name} ».`,
+    text: `En ligne, sans une image du champ « ${fieldName(field)} ».`,
     advice: `${advice ?? 'Remplacez son fichier.'} Puis publiez à nouveau.`,
   };
 }
