@@ -9,10 +9,11 @@ import {
 import { REAL_CONTENT_STEPS, REAL_SINGLE_TYPES, TAXONOMY_STEPS } from '../seed/real-content';
 import { generateSyntheticMediaItems, SYNTHETIC_TERRITORIES } from '../seed/synthetic';
 import { attachSyntheticDocuments } from '../seed/synthetic-attachments';
+import { attachSyntheticCovers } from '../seed/synthetic-covers';
 import { closeStrapi, loadStrapi } from './load-strapi';
 
-const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S] [--documents SHARE [--pages P]]]
-                    [--batch-size B] [--if-first-run] [--json]
+const USAGE = `Usage: npm run seed [-- --synthetic N [--random-seed S] [--documents SHARE [--pages P]]
+                    [--covers SHARE]] [--batch-size B] [--if-first-run] [--json]
 
 Without options: imports Déjà-là's real content (idempotent: existing slugs are left alone).
 --synthetic N     import N generated médiathèque items instead (for tests and benchmarks)
@@ -21,6 +22,8 @@ Without options: imports Déjà-là's real content (idempotent: existing slugs a
                   a PDF made by LibreOffice for reports, publications and articles, a WebVTT
                   captions file for videos and podcasts
 --pages P         pages of each generated PDF (default 30)
+--covers SHARE    give this share (0 to 1) of the new synthetic items a cover: a photograph of
+                  their own (2000 × 1333 JPEG), which the site encodes at its next build
 --batch-size B    entries per database transaction (default 100)
 --if-first-run    do nothing if the real content was imported before (used by npm start),
                   so content that editors deleted on purpose does not come back
@@ -36,6 +39,7 @@ function parseOptions() {
       'random-seed': { type: 'string', default: '1' },
       documents: { type: 'string', default: '0' },
       pages: { type: 'string', default: '30' },
+      covers: { type: 'string', default: '0' },
       'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
       json: { type: 'boolean', default: false },
       'if-first-run': { type: 'boolean', default: false },
@@ -58,15 +62,20 @@ function parseOptions() {
   if (!Number.isInteger(randomSeed) || randomSeed < 0) {
     throw new Error(`--random-seed expects a whole number, got "${values['random-seed']}".`);
   }
-  const documents = Number(values.documents);
-  if (!(documents >= 0 && documents <= 1)) {
-    throw new Error(
-      `--documents expects a share from 0 to 1 (e.g. 0.2), got "${values.documents}".`,
-    );
-  }
-  if (documents > 0 && synthetic === undefined) {
-    throw new Error('--documents applies to synthetic items: add --synthetic N.');
-  }
+  const share = (option: 'documents' | 'covers') => {
+    const value = Number(values[option]);
+    if (!(value >= 0 && value <= 1)) {
+      throw new Error(
+        `--${option} expects a share from 0 to 1 (e.g. 0.2), got "${values[option]}".`,
+      );
+    }
+    if (value > 0 && synthetic === undefined) {
+      throw new Error(`--${option} applies to synthetic items: add --synthetic N.`);
+    }
+    return value;
+  };
+  const documents = share('documents');
+  const covers = share('covers');
   const pages = Number(values.pages);
   if (!Number.isInteger(pages) || pages < 1 || pages > 2000) {
     throw new Error(`--pages expects a whole number from 1 to 2000, got "${values.pages}".`);
@@ -76,6 +85,7 @@ function parseOptions() {
     randomSeed,
     documents,
     pages,
+    covers,
     batchSize,
     json: values.json,
     ifFirstRun: values['if-first-run'],
@@ -108,25 +118,35 @@ async function seed(strapi: Core.Strapi, options: Options): Promise<Record<strin
   const synthetic = options.synthetic
     ? generateSyntheticMediaItems(options.synthetic, options.randomSeed)
     : [];
+  // Files only for items the import will create: an existing item keeps its own.
+  const existingSlugs =
+    options.documents > 0 || options.covers > 0
+      ? new Set(
+          (await strapi.db.query('api::media-item.media-item').findMany({ select: ['slug'] })).map(
+            (row: { slug: string }) => row.slug,
+          ),
+        )
+      : new Set<string>();
   if (options.documents > 0) {
-    const existing = await strapi.db
-      .query('api::media-item.media-item')
-      .findMany({ select: ['slug'] });
     console.error('seed: writing and uploading synthetic documents and captions…');
-    const attached = await attachSyntheticDocuments(
-      strapi,
-      synthetic,
-      new Set(existing.map((row: { slug: string }) => row.slug)),
-      {
-        share: options.documents,
-        pages: options.pages,
-        seed: options.randomSeed,
-        onProgress: progressPrinter('documents'),
-      },
-    );
+    const attached = await attachSyntheticDocuments(strapi, synthetic, existingSlugs, {
+      share: options.documents,
+      pages: options.pages,
+      seed: options.randomSeed,
+      onProgress: progressPrinter('documents'),
+    });
     console.error(
       `seed: ${attached.pdfs} PDFs of ${options.pages} pages and ${attached.captions} captions files attached`,
     );
+  }
+  if (options.covers > 0) {
+    console.error('seed: making and uploading synthetic covers…');
+    const attached = await attachSyntheticCovers(strapi, synthetic, existingSlugs, {
+      share: options.covers,
+      seed: options.randomSeed,
+      onProgress: progressPrinter('covers'),
+    });
+    console.error(`seed: ${attached} covers attached`);
   }
   const steps = options.synthetic
     ? [

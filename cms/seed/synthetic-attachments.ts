@@ -8,6 +8,7 @@ import type { SeedEntry } from './import';
 import { createRandom } from './random';
 import { SENTENCES } from './synthetic';
 import { syntheticDocumentPages } from './synthetic-documents';
+import { uploadFile } from './upload-file';
 
 export interface AttachmentOptions {
   /** Share (0–1) of the new items that get a document (reports, publications) or captions. */
@@ -31,22 +32,6 @@ function syntheticCaptions(seed: number, minutes: number): string {
     cues.push(`${stamp(start)} --> ${stamp(start + 3)}\n${random.pick(SENTENCES)}`);
   }
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
-}
-
-async function uploadFile(
-  strapi: Core.Strapi,
-  filepath: string,
-  name: string,
-  mimetype: string,
-): Promise<number> {
-  const [file] = (await strapi
-    .plugin('upload')
-    .service('upload')
-    .upload({
-      data: {},
-      files: { filepath, originalFilename: name, mimetype, size: fs.statSync(filepath).size },
-    })) as Array<{ id: number }>;
-  return file!.id;
 }
 
 /**

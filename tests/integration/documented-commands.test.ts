@@ -326,24 +326,29 @@ describe('the README’s commands, beside a running `npm start`', () => {
       await ok('npm run format');
     },
 
-    async 'npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2'() {
-      const output = await ok('npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2');
+    async 'npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2 --covers 0.05'() {
+      const output = await ok(
+        'npm run seed -- --synthetic 200 --random-seed 2 --documents 0.2 --covers 0.05',
+      );
       const attached = /seed: (\d+) PDFs of 30 pages and (\d+) captions files attached/.exec(
         output,
       );
       expect(attached, output).not.toBeNull();
       const pdfs = Number(attached![1]);
       expect(pdfs).toBeGreaterThan(0);
-      const items: Array<{ file: { mime: string } | null }> = [];
+      const covers = Number(/seed: (\d+) covers attached/.exec(output)?.[1]);
+      expect(covers, output).toBeGreaterThan(0);
+      const items: Array<{ file: { mime: string } | null; cover: { mime: string } | null }> = [];
       for (const page of [1, 2]) {
         const response = await request(
           cmsUrl,
-          `/api/media-items?filters[slug][$startsWith]=synthetique-2-&populate[file][fields][0]=mime&pagination[pageSize]=100&pagination[page]=${page}`,
+          `/api/media-items?filters[slug][$startsWith]=synthetique-2-&populate[file][fields][0]=mime&populate[cover][fields][0]=mime&pagination[pageSize]=100&pagination[page]=${page}`,
         );
         items.push(...response.body.data);
       }
       expect(items).toHaveLength(200);
       expect(items.filter((item) => item.file?.mime === 'application/pdf')).toHaveLength(pdfs);
+      expect(items.filter((item) => item.cover?.mime === 'image/jpeg')).toHaveLength(covers);
     },
     async 'npm run typecheck'() {
       await ok('npm run typecheck');
@@ -365,6 +370,10 @@ describe('the README’s commands, beside a running `npm start`', () => {
     ['npm run seed -- --bogus', /seed: failed: .*bogus/],
     ['npm run seed -- --synthetic', /seed: failed: .*synthetic/],
     ['npm run seed -- --synthetic 0', /seed: failed: --synthetic expects a positive whole number/],
+    [
+      'npm run seed -- --synthetic 10 --covers 2',
+      /seed: failed: --covers expects a share from 0 to 1/,
+    ],
     ['npm run seed -- --synthetic -5', /seed: failed: .*synthetic/],
     [
       'npm run seed -- --synthetic beaucoup',

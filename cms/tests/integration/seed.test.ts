@@ -151,4 +151,32 @@ describe.each(testDatabases())('seed on %s', (database) => {
     const refused = await runSeed(env, ['--documents', '0.5']).catch((error: Error) => error);
     expect(String(refused)).toMatch(/--documents applies to synthetic items: add --synthetic N/);
   });
+
+  it('gives synthetic items cover photographs of their own when asked', async () => {
+    await server?.stop();
+    server = undefined;
+    const seeded = await runSeed(env, ['--synthetic', '6', '--random-seed', '9', '--covers', '1']);
+    expect(seeded.report['api::media-item.media-item']).toMatchObject({ created: 6 });
+    server = await startCmsServer(env);
+    const response = await request(
+      server.url,
+      '/api/media-items?filters[slug][$startsWith]=synthetique-9-&populate[cover][fields][0]=mime&populate[cover][fields][1]=width&populate[cover][fields][2]=height&populate[cover][fields][3]=hash&populate[cover][fields][4]=size',
+    );
+    const covers = (
+      response.body.data as Array<{
+        cover: { mime: string; width: number; height: number; hash: string; size: number } | null;
+      }>
+    ).map((item) => item.cover);
+    expect(covers).toHaveLength(6);
+    for (const cover of covers) {
+      expect(cover).toMatchObject({ mime: 'image/jpeg', width: 2000, height: 1333 });
+      // Sizes in kB: a photograph's, neither a flat colour's nor plain noise's.
+      expect(cover!.size).toBeGreaterThan(300);
+      expect(cover!.size).toBeLessThan(2000);
+    }
+    expect(new Set(covers.map((cover) => cover!.hash)).size).toBe(6);
+
+    const refused = await runSeed(env, ['--covers', '0.5']).catch((error: Error) => error);
+    expect(String(refused)).toMatch(/--covers applies to synthetic items: add --synthetic N/);
+  });
 });
