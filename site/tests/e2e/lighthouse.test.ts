@@ -4,6 +4,7 @@ import { throttling } from 'lighthouse/core/config/constants.js';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
+import { waitForQuietHost } from '../helpers/quiet-host';
 import { TEMPLATES } from '../helpers/templates';
 
 const stack = inject('stack');
@@ -44,6 +45,7 @@ beforeAll(async () => {
   // the stack was still settling, which would have eased the audits).
   const indexes: number[] = [];
   for (let n = 0; n < 3; n += 1) {
+    await waitForQuietHost();
     const result = await lighthouse(`${stack.siteUrl}/`, {
       port: chrome.port,
       onlyAudits: ['first-contentful-paint'],
@@ -71,9 +73,11 @@ const MAX_LAYOUT_SHIFT = 0.02;
 interface Run {
   score: number;
   layoutShift: number;
-  /** The metrics the score weighs (ms), and what shifted: printed when the page fails. */
+  /** What the score weighs (ms), what shifted, and the host's CPU in use (%) just before the
+   * run: printed when the page fails. */
   metrics: Record<string, number>;
   shifted: string[];
+  hostBusyPercent: number;
 }
 
 const METRICS = [
@@ -84,6 +88,9 @@ const METRICS = [
 ] as const;
 
 async function run(url: string, config: object, attempt = 1): Promise<Run> {
+  // Lighthouse times the main thread's tasks and scales them by the slowdown: whatever else
+  // runs on the host lengthens them too (a page without script once blocked 616 ms on CI).
+  const hostBusy = await waitForQuietHost();
   const result = await lighthouse(
     url,
     { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' },
@@ -105,6 +112,7 @@ async function run(url: string, config: object, attempt = 1): Promise<Run> {
       METRICS.map((metric) => [metric, Math.round(audits[metric]?.numericValue ?? NaN)]),
     ),
     shifted,
+    hostBusyPercent: Math.round(hostBusy * 100),
   };
 }
 
@@ -115,15 +123,15 @@ describe.each(SCORED)('Lighthouse on template $name ($path)', ({ path: urlPath }
       const url = `${stack.siteUrl}${urlPath}`;
       const config = form === 'mobile' ? mobileConfig : desktopConfig;
       const runs = [await run(url, config)];
-      // Scores vary from run to run on a busy machine (Lighthouse's advice: judge the median
-      // of several runs): a page that misses once is run twice more and judged on the medians.
+      // Scores still vary from run to run (Lighthouse's advice: judge the median of five): a
+      // page that misses once is run four more times and judged on the medians.
       const passes = ({ score, layoutShift }: Run) =>
         score >= MIN_SCORE && layoutShift <= MAX_LAYOUT_SHIFT;
-      if (!passes(runs[0]!)) runs.push(await run(url, config), await run(url, config));
+      if (!passes(runs[0]!)) for (let n = 0; n < 4; n += 1) runs.push(await run(url, config));
       const said = `${form}, CPU slowdown ×${slowdown.toFixed(2)}: ${JSON.stringify(runs)}`;
       expect(median(runs.map((r) => r.layoutShift)), said).toBeLessThanOrEqual(MAX_LAYOUT_SHIFT);
       expect(median(runs.map((r) => r.score)), said).toBeGreaterThanOrEqual(MIN_SCORE);
     },
-    180_000,
+    420_000,
   );
 });
