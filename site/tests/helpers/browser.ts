@@ -30,6 +30,8 @@ export async function launchBrowser(
   options: {
     javaScriptEnabled?: boolean;
     width?: number;
+    /** CSS pixels to device pixels: 2 or 3 on phones. */
+    deviceScaleFactor?: number;
     alsoAllowed?: string[];
     /** For textInFrame: its made-up host page counts as public, the site as local. */
     allowLocalNetworkFromPublicPages?: boolean;
@@ -44,6 +46,7 @@ export async function launchBrowser(
       : CHROMIUM_ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: 'fr-FR',
   });
   const foreignRequests: string[] = [];

@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
+import type { BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { photographMaker } from '../../../cms/seed/synthetic-photos';
 import { removeCmsEnv } from '../../../cms/tests/helpers/cms-env';
 import { freePort } from '@dejala/search/child-process';
 import type { Release } from '../../server/loaded-release.ts';
 import type { Published, Publisher } from '../../server/publisher.ts';
 import { createSiteServer } from '../../server/site-server.ts';
+import { launchBrowser } from '../helpers/browser';
 import { send, upload, type Upload } from '../helpers/cms-fixtures';
 import { startSeededCms, stackPublisher, type CmsStack } from '../helpers/test-stack';
 
@@ -25,19 +28,8 @@ let siteUrl: string;
 let dir: string;
 const logs: string[] = [];
 
-/** A camera photograph, smaller: a gradient under fine grain. */
-const photograph = (width: number, height: number) =>
-  sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#6a8caf',
-      noise: { type: 'gaussian', mean: 120, sigma: 10 },
-    },
-  })
-    .jpeg({ quality: 92 })
-    .toBuffer();
+/** Camera photographs, each its own (2000 × 1333 JPEG). */
+const photograph = photographMaker(1);
 
 const page = async (address: string) => (await fetch(`${siteUrl}${address}`)).text();
 const attribute = (html: string, element: string, name: string) =>
@@ -47,11 +39,14 @@ const attribute = (html: string, element: string, name: string) =>
 const pictureOf = (html: string, className: string) =>
   new RegExp(`<picture class="${className}">[\\s\\S]*?</picture>`).exec(html)?.[0];
 const OFFER_PAGE = '/offres/concerter-autour-de-l-eau/';
+/** A year of the médiathèque with a list of 20 items, each with a cover of its own. */
+const COVERED_YEAR = 2019;
+const LIST_LENGTH = 20;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dejala-images-'));
   cms = await startSeededCms({ synthetic: 0 });
-  original = await photograph(3000, 2000);
+  original = await photograph(0);
   cover = await upload(cms.url, cms.fullToken, 'atelier-concertation.jpg', 'image/jpeg', original);
   // Strapi refuses a corrupt image at upload: this one breaks on the CMS's disk afterwards.
   const broken = await upload(
@@ -59,7 +54,7 @@ beforeAll(async () => {
     cms.fullToken,
     'photo-abimee.jpg',
     'image/jpeg',
-    await photograph(1200, 800),
+    await photograph(1),
   );
   const stored = path.join(cms.env.vars.CMS_PUBLIC_DIR!, broken.url);
   fs.truncateSync(stored, 4000);
@@ -84,6 +79,23 @@ beforeAll(async () => {
     year: 2024,
     cover: broken.id,
   });
+  for (let index = 0; index < LIST_LENGTH; index += 1) {
+    const itsCover = await upload(
+      cms.url,
+      cms.fullToken,
+      `reportage-${index + 1}.jpg`,
+      'image/jpeg',
+      await photograph(index + 2),
+    );
+    await send(cms.url, cms.fullToken, 'POST', 'media-items', {
+      title: `Reportage photographique n° ${index + 1}`,
+      slug: `reportage-photographique-${index + 1}`,
+      type: 'photo',
+      summary: 'Une ressource illustrée d’une photographie qui lui est propre.',
+      year: COVERED_YEAR,
+      cover: itsCover.id,
+    });
+  }
   const port = await freePort();
   siteUrl = `http://127.0.0.1:${port}`;
   let release: Release | null = null;
@@ -128,7 +140,7 @@ describe('the content’s images', () => {
     expect(attribute(hero!, 'img', 'src')).toMatch(/^\/_images\/[^/]+\/fallback\.jpg$/);
     expect([attribute(hero!, 'img', 'width'), attribute(hero!, 'img', 'height')]).toEqual([
       '1600',
-      '1067',
+      '1066',
     ]);
     // The first screen's image: not lazy, fetched first.
     expect(attribute(hero!, 'img', 'fetchpriority')).toBe('high');
@@ -230,4 +242,145 @@ describe('the content’s images', () => {
     const response = await fetch(`${siteUrl}${attribute(hero, 'img', 'src')}`);
     expect(response.status).toBe(200);
   });
+});
+
+interface ShownImage {
+  currentSrc: string;
+  naturalWidth: number;
+  /** Its width on the page, in CSS pixels. */
+  shownWidth: number;
+  /** The widths its `srcset` offers (none for a thumbnail's single candidate). */
+  offered: number[];
+  srcset: string[];
+  /** The width of the candidate the browser picked (0 for a thumbnail's single candidate). */
+  chosenWidth: number;
+}
+
+interface ImageResponse {
+  url: string;
+  status: number;
+  type: string;
+  bytes: number;
+}
+
+/**
+ * A page as Chromium shows it, scrolled to its end so that every lazy image loads: its images,
+ * the responses they came in, and its cumulative layout shift.
+ */
+async function pageAsShown(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const responses: Array<Promise<ImageResponse>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'image') return;
+    responses.push(
+      response.body().then((body) => ({
+        url: response.url(),
+        status: response.status(),
+        type: response.headers()['content-type'] ?? '',
+        bytes: body.length,
+      })),
+    );
+  });
+  await page.addInitScript(() => {
+    const record = window as unknown as { __layoutShift: number };
+    record.__layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>)
+        record.__layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+    const images = await page.evaluate(() =>
+      [...document.querySelectorAll('picture img')].map((element) => {
+        const image = element as HTMLImageElement;
+        const srcset = (image.parentElement?.querySelector('source')?.srcset ?? '')
+          .split(',')
+          .map((candidate) => candidate.trim())
+          .filter(Boolean);
+        const widthOf = (candidate: string) => Number(/ (\d+)w$/.exec(candidate)?.[1] ?? 0);
+        const chosen = srcset.find(
+          (candidate) => new URL(candidate.split(' ')[0]!, location.href).href === image.currentSrc,
+        );
+        return {
+          currentSrc: image.currentSrc,
+          naturalWidth: image.naturalWidth,
+          shownWidth: image.getBoundingClientRect().width,
+          offered: srcset.map(widthOf).filter((width) => width > 0),
+          srcset: srcset.map((candidate) => candidate.split(' ')[0]!),
+          chosenWidth: chosen ? widthOf(chosen) : 0,
+        };
+      }),
+    );
+    const layoutShift = await page.evaluate(
+      () => (window as unknown as { __layoutShift: number }).__layoutShift,
+    );
+    return { images: images as ShownImage[], layoutShift, responses: await Promise.all(responses) };
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the content’s images in Chromium, with the CMS stopped', () => {
+  beforeAll(() => cms.server.stop());
+
+  // A phone (375 CSS px, two device pixels to one) and a laptop's window.
+  it.each([
+    { width: 375, pixelRatio: 2 },
+    { width: 1280, pixelRatio: 1 },
+  ])(
+    'at $width px: each image at the width it is shown, nothing shifting, all from the site',
+    async ({ width, pixelRatio }) => {
+      const browser = await launchBrowser(siteUrl, { width, deviceScaleFactor: pixelRatio });
+      try {
+        const covered = `/mediatheque/annees/${COVERED_YEAR}/`;
+        for (const address of [OFFER_PAGE, '/offres/', covered]) {
+          const { images, layoutShift, responses } = await pageAsShown(
+            browser.context,
+            `${siteUrl}${address}`,
+          );
+          expect(images.length, address).toBeGreaterThan(0);
+          if (address === covered) expect(images).toHaveLength(LIST_LENGTH);
+          expect(layoutShift, address).toBe(0);
+          for (const image of images) {
+            const said = `${address}: ${JSON.stringify(image)}`;
+            expect(image.naturalWidth, said).toBeGreaterThan(0);
+            const needed = image.shownWidth * pixelRatio;
+            if (image.offered.length > 1) {
+              // The smallest candidate as wide as the slot's device pixels (the largest when
+              // none is): what `sizes` lets the browser pick when it tells the truth.
+              const fitting =
+                image.offered.find((offered) => offered >= needed) ?? Math.max(...image.offered);
+              expect(image.chosenWidth, said).toBe(fitting);
+            } else {
+              expect(image.naturalWidth, said).toBeGreaterThanOrEqual(needed);
+            }
+          }
+          for (const response of responses) {
+            expect(response.status, response.url).toBe(200);
+            expect(response.type, response.url).toMatch(/^image\//);
+            // A phone's cover, and a list of twenty: each within a slow connection's means.
+            if (width < 500) expect(response.bytes, response.url).toBeLessThanOrEqual(200_000);
+          }
+          // Every candidate the browser might pick elsewhere is served too.
+          for (const candidate of new Set(images.flatMap((image) => image.srcset))) {
+            const response = await fetch(`${siteUrl}${candidate}`);
+            expect(response.status, candidate).toBe(200);
+            expect(response.headers.get('content-type'), candidate).toMatch(/^image\//);
+          }
+        }
+        expect(browser.foreignRequests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });
