@@ -116,7 +116,7 @@ describe.each(testDatabases())('seed on %s', (database) => {
     ).toEqual(expected.map((item) => [item.slug, item.title]));
   });
 
-  it('attaches LibreOffice PDFs and captions to synthetic items when asked', async () => {
+  it('attaches LibreOffice PDFs, captions and cover photographs to synthetic items when asked', async () => {
     await server?.stop();
     server = undefined;
     const seeded = await runSeed(env, [
@@ -128,17 +128,20 @@ describe.each(testDatabases())('seed on %s', (database) => {
       '1',
       '--pages',
       '3',
+      '--covers',
+      '1',
     ]);
     expect(seeded.report['api::media-item.media-item']).toMatchObject({ created: 12 });
     server = await startCmsServer(env);
     const response = await request(
       server.url,
-      '/api/media-items?filters[slug][$startsWith]=synthetique-8-&populate[file][fields][0]=mime&populate[captions][fields][0]=ext&pagination[pageSize]=100',
+      '/api/media-items?filters[slug][$startsWith]=synthetique-8-&populate[file][fields][0]=mime&populate[captions][fields][0]=ext&populate[cover][fields][0]=mime&populate[cover][fields][1]=width&populate[cover][fields][2]=height&populate[cover][fields][3]=hash&populate[cover][fields][4]=size&pagination[pageSize]=100',
     );
     const items = response.body.data as Array<{
       type: string;
       file: { mime: string } | null;
       captions: { ext: string } | null;
+      cover: { mime: string; width: number; height: number; hash: string; size: number } | null;
     }>;
     const written = items.filter((item) =>
       ['rapport', 'publication', 'article'].includes(item.type),
@@ -147,36 +150,17 @@ describe.each(testDatabases())('seed on %s', (database) => {
     expect(written.length + recorded.length).toBeGreaterThan(0);
     expect(written.every((item) => item.file?.mime === 'application/pdf')).toBe(true);
     expect(recorded.every((item) => item.captions?.ext === '.vtt')).toBe(true);
-
-    const refused = await runSeed(env, ['--documents', '0.5']).catch((error: Error) => error);
-    expect(String(refused)).toMatch(/--documents applies to synthetic items: add --synthetic N/);
-  });
-
-  it('gives synthetic items cover photographs of their own when asked', async () => {
-    await server?.stop();
-    server = undefined;
-    const seeded = await runSeed(env, ['--synthetic', '6', '--random-seed', '9', '--covers', '1']);
-    expect(seeded.report['api::media-item.media-item']).toMatchObject({ created: 6 });
-    server = await startCmsServer(env);
-    const response = await request(
-      server.url,
-      '/api/media-items?filters[slug][$startsWith]=synthetique-9-&populate[cover][fields][0]=mime&populate[cover][fields][1]=width&populate[cover][fields][2]=height&populate[cover][fields][3]=hash&populate[cover][fields][4]=size',
-    );
-    const covers = (
-      response.body.data as Array<{
-        cover: { mime: string; width: number; height: number; hash: string; size: number } | null;
-      }>
-    ).map((item) => item.cover);
-    expect(covers).toHaveLength(6);
-    for (const cover of covers) {
+    for (const { cover } of items) {
       expect(cover).toMatchObject({ mime: 'image/jpeg', width: 2000, height: 1333 });
-      // Sizes in kB: a photograph's, neither a flat colour's nor plain noise's.
+      // In kB: a photograph's weight, neither a flat colour's nor plain noise's.
       expect(cover!.size).toBeGreaterThan(300);
       expect(cover!.size).toBeLessThan(2000);
     }
-    expect(new Set(covers.map((cover) => cover!.hash)).size).toBe(6);
+    expect(new Set(items.map(({ cover }) => cover!.hash)).size).toBe(items.length);
 
-    const refused = await runSeed(env, ['--covers', '0.5']).catch((error: Error) => error);
-    expect(String(refused)).toMatch(/--covers applies to synthetic items: add --synthetic N/);
+    for (const option of ['--documents', '--covers']) {
+      const refused = await runSeed(env, [option, '0.5']).catch((error: Error) => error);
+      expect(String(refused)).toContain(`${option} applies to synthetic items: add --synthetic N`);
+    }
   });
 });
