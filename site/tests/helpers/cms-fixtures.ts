@@ -1,7 +1,9 @@
 // Content the seed does not have but the templates must show: an uploaded report (PDF), a
 // podcast episode (audio file), a YouTube video, a training session, an image inside text,
-// and an entry full of hostile markup. Written through the REST API with a full-access token.
+// cover photographs, and an entry full of hostile markup. Written through the REST API with a
+// full-access token.
 import fs from 'node:fs';
+import { photographMaker } from '../../../cms/seed/synthetic-photos';
 import { FIXTURE_PDFS, fixturePdf } from '../../../search/tests/fixtures/fixture-pdfs';
 
 /** A 1×1 PNG: enough for an image the CMS accepts. */
@@ -85,6 +87,11 @@ export const REPORT_SLUG = 'rapport-avec-fichier';
 export const PODCAST_SLUG = 'podcast-de-la-riviere';
 export const VIDEO_SLUG = 'video-youtube';
 export const TRAINING_SLUG = 'se-former-au-dialogue-territorial';
+/** Entries of the seed given a cover photograph: their pages, cards and thumbnails show it. */
+export const COVERED = {
+  offer: 'atelier-de-dialogue-territorial',
+  caseStudy: 'convention-citoyenne-de-clermont-ferrand',
+} as const;
 
 /** What the recordings' captions and transcript say, for tests that search or show them. */
 export const RECORDING_WORDS = {
@@ -115,8 +122,61 @@ Les <b>${RECORDING_WORDS.videoCue.words}</b> ont témoigné face caméra.
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children });
 const text = (value: string) => ({ type: 'text', text: value });
 
+/** The documentId of a seeded entry. */
+async function documentIdOf(
+  cmsUrl: string,
+  token: string,
+  collection: string,
+  slug: string,
+): Promise<string> {
+  const response = await fetch(`${cmsUrl}/api/${collection}?filters[slug][$eq]=${slug}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const [entry] = ((await response.json()) as { data: Array<{ documentId: string }> }).data;
+  if (!entry) throw new Error(`no ${collection} ${slug} in the seed`);
+  return entry.documentId;
+}
+
 /** Adds the fixture content to a seeded CMS; every entry is published. */
 export async function addFixtureContent(cmsUrl: string, token: string): Promise<void> {
+  const photograph = photographMaker(3);
+  // One cover says something the title does not (a text alternative); the others decorate.
+  const offerCover = await upload(
+    cmsUrl,
+    token,
+    'atelier-en-salle.jpg',
+    'image/jpeg',
+    await photograph(0),
+    'Une vingtaine de participants autour de tables, cartes du territoire étalées',
+  );
+  const caseStudyCover = await upload(
+    cmsUrl,
+    token,
+    'convention-citoyenne.jpg',
+    'image/jpeg',
+    await photograph(1),
+  );
+  const videoCover = await upload(
+    cmsUrl,
+    token,
+    'tournage-cevennes.jpg',
+    'image/jpeg',
+    await photograph(2),
+  );
+  await send(
+    cmsUrl,
+    token,
+    'PUT',
+    `offers/${await documentIdOf(cmsUrl, token, 'offers', COVERED.offer)}`,
+    { cover: offerCover.id },
+  );
+  await send(
+    cmsUrl,
+    token,
+    'PUT',
+    `case-studies/${await documentIdOf(cmsUrl, token, 'case-studies', COVERED.caseStudy)}`,
+    { cover: caseStudyCover.id },
+  );
   const pdf = await upload(
     cmsUrl,
     token,
@@ -177,6 +237,7 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
     year: 2023,
     externalUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
     captions: videoCaptions.id,
+    cover: videoCover.id,
     transcript: [
       paragraph(
         text(
@@ -200,26 +261,25 @@ export async function addFixtureContent(cmsUrl: string, token: string): Promise<
       paragraph(text('<iframe src="https://evil.example"></iframe>')),
     ],
   });
-  const [training] = (
-    (await (
-      await fetch(`${cmsUrl}/api/trainings?filters[slug][$eq]=${TRAINING_SLUG}`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()) as { data: Array<{ documentId: string }> }
-  ).data;
-  await send(cmsUrl, token, 'PUT', `trainings/${training.documentId}`, {
-    duration: '3 jours (21 heures)',
-    sessions: [
-      {
-        startDate: '2027-03-10',
-        endDate: '2027-03-12',
-        place: 'Montpellier',
-        mode: 'onsite',
-        seats: 14,
-        status: 'open',
-        registrationUrl: 'https://example.org/inscription',
-      },
-      { startDate: '2027-06-02', mode: 'online', status: 'full' },
-    ],
-  });
+  await send(
+    cmsUrl,
+    token,
+    'PUT',
+    `trainings/${await documentIdOf(cmsUrl, token, 'trainings', TRAINING_SLUG)}`,
+    {
+      duration: '3 jours (21 heures)',
+      sessions: [
+        {
+          startDate: '2027-03-10',
+          endDate: '2027-03-12',
+          place: 'Montpellier',
+          mode: 'onsite',
+          seats: 14,
+          status: 'open',
+          registrationUrl: 'https://example.org/inscription',
+        },
+        { startDate: '2027-06-02', mode: 'online', status: 'full' },
+      ],
+    },
+  );
 }
