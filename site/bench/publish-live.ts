@@ -20,9 +20,15 @@ export interface PublishLiveFigures {
 
 /**
  * Publishes a new médiathèque item through the REST API, dated today as an editor's new item
- * is (it then heads the list, before every older item); returns its documentId.
+ * is (it then heads the list, before every older item), with `fields` besides (a cover's
+ * upload id…); returns its documentId.
  */
-export async function publish(cms: CmsStack, slug: string, retried = false): Promise<string> {
+export async function publish(
+  cms: CmsStack,
+  slug: string,
+  fields: Record<string, unknown> = {},
+  retried = false,
+): Promise<string> {
   const response = await fetch(`${cms.url}/api/media-items`, {
     method: 'POST',
     headers: { authorization: `Bearer ${cms.fullToken}`, 'content-type': 'application/json' },
@@ -33,6 +39,7 @@ export async function publish(cms: CmsStack, slug: string, retried = false): Pro
         type: 'article',
         summary: 'Mesure de mise en ligne.',
         publicationDate: new Date().toISOString().slice(0, 10),
+        ...fields,
       },
     }),
   }).catch((error: Error & { cause?: { code?: string } }) => {
@@ -41,7 +48,7 @@ export async function publish(cms: CmsStack, slug: string, retried = false): Pro
     if (retried || error.cause?.code !== 'UND_ERR_SOCKET') throw error;
     return null;
   });
-  if (!response) return publish(cms, slug, true);
+  if (!response) return publish(cms, slug, fields, true);
   if (!response.ok) throw new Error(`publish ${slug}: ${response.status}`);
   return ((await response.json()) as { data: { documentId: string } }).data.documentId;
 }
@@ -60,6 +67,8 @@ export async function measurePublishToLive(options: {
   samples: number;
   burst: boolean;
   debounceMs: number;
+  /** Each sample's item gets a cover of its own: this uploads it (not timed) and gives its id. */
+  uploadCover?: () => Promise<number>;
 }): Promise<PublishLiveFigures> {
   const { cms, publisher, dataDir } = options;
   const queue = new BuildQueue({
@@ -80,9 +89,10 @@ export async function measurePublishToLive(options: {
   const cpuPerPublish: number[] = [];
   for (let n = 0; n < options.samples; n += 1) {
     const slug = `mesure-${options.path}-${Date.now()}-${n}`;
+    const fields = options.uploadCover ? { cover: await options.uploadCover() } : {};
     const started = performance.now();
     const cpu = process.cpuUsage();
-    ask(await publish(cms, slug));
+    ask(await publish(cms, slug, fields));
     await queue.whenIdle();
     latencies.push(performance.now() - started);
     const used = process.cpuUsage(cpu);

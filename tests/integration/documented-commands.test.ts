@@ -311,6 +311,7 @@ describe('the README’s commands, beside a running `npm start`', () => {
         'indexing-memory',
         'site',
         'site-load',
+        'images',
         'backup',
       ]) {
         const written = fs.statSync(path.join(ROOT, 'bench-results', `${name}.json`)).mtimeMs;

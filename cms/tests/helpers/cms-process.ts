@@ -62,7 +62,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /** Runs `npm run seed` (the seed CLI) against the instance's database and returns its report. */
-export function runSeed(env: CmsEnv, args: string[] = []): Promise<SeedOutput> {
+export function runSeed(
+  env: CmsEnv,
+  args: string[] = [],
+  /** Pass its progress lines on as they come (a long seed in a benchmark). */
+  echo = false,
+): Promise<SeedOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX_BIN, 'scripts/seed.ts', '--json', ...args], {
       cwd: CMS_DIR,
@@ -72,7 +77,10 @@ export function runSeed(env: CmsEnv, args: string[] = []): Promise<SeedOutput> {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (echo) process.stderr.write(chunk);
+    });
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`seed exited with ${code}:\n${stderr}`));
       const lastLine = stdout.trim().split('\n').at(-1) ?? '';

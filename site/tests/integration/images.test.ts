@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
-import type { BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photographMaker } from '../../../cms/seed/synthetic-photos';
@@ -13,6 +12,7 @@ import type { Published, Publisher } from '../../server/publisher.ts';
 import { createSiteServer } from '../../server/site-server.ts';
 import { launchBrowser } from '../helpers/browser';
 import { send, upload, type Upload } from '../helpers/cms-fixtures';
+import { pageAsShown } from '../helpers/page-images';
 import { startSeededCms, stackPublisher, type CmsStack } from '../helpers/test-stack';
 
 // The content's images as the site server shows them: encoded once into its image cache,
@@ -244,90 +244,6 @@ describe('the content’s images', () => {
   });
 });
 
-interface ShownImage {
-  currentSrc: string;
-  naturalWidth: number;
-  /** Its width on the page, in CSS pixels. */
-  shownWidth: number;
-  /** The widths its `srcset` offers (none for a thumbnail's single candidate). */
-  offered: number[];
-  srcset: string[];
-  /** The width of the candidate the browser picked (0 for a thumbnail's single candidate). */
-  chosenWidth: number;
-}
-
-interface ImageResponse {
-  url: string;
-  status: number;
-  type: string;
-  bytes: number;
-}
-
-/**
- * A page as Chromium shows it, scrolled to its end so that every lazy image loads: its images,
- * the responses they came in, and its cumulative layout shift.
- */
-async function pageAsShown(context: BrowserContext, url: string) {
-  const page = await context.newPage();
-  const responses: Array<Promise<ImageResponse>> = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'image') return;
-    responses.push(
-      response.body().then((body) => ({
-        url: response.url(),
-        status: response.status(),
-        type: response.headers()['content-type'] ?? '',
-        bytes: body.length,
-      })),
-    );
-  });
-  await page.addInitScript(() => {
-    const record = window as unknown as { __layoutShift: number };
-    record.__layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>)
-        record.__layoutShift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-        scrollTo(0, y);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    });
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-    const images = await page.evaluate(() =>
-      [...document.querySelectorAll('picture img')].map((element) => {
-        const image = element as HTMLImageElement;
-        const srcset = (image.parentElement?.querySelector('source')?.srcset ?? '')
-          .split(',')
-          .map((candidate) => candidate.trim())
-          .filter(Boolean);
-        const widthOf = (candidate: string) => Number(/ (\d+)w$/.exec(candidate)?.[1] ?? 0);
-        const chosen = srcset.find(
-          (candidate) => new URL(candidate.split(' ')[0]!, location.href).href === image.currentSrc,
-        );
-        return {
-          currentSrc: image.currentSrc,
-          naturalWidth: image.naturalWidth,
-          shownWidth: image.getBoundingClientRect().width,
-          offered: srcset.map(widthOf).filter((width) => width > 0),
-          srcset: srcset.map((candidate) => candidate.split(' ')[0]!),
-          chosenWidth: chosen ? widthOf(chosen) : 0,
-        };
-      }),
-    );
-    const layoutShift = await page.evaluate(
-      () => (window as unknown as { __layoutShift: number }).__layoutShift,
-    );
-    return { images: images as ShownImage[], layoutShift, responses: await Promise.all(responses) };
-  } finally {
-    await page.close();
-  }
-}
-
 describe('the content’s images in Chromium, with the CMS stopped', () => {
   beforeAll(() => cms.server.stop());
 
@@ -363,7 +279,7 @@ describe('the content’s images in Chromium, with the CMS stopped', () => {
               expect(image.naturalWidth, said).toBeGreaterThanOrEqual(needed);
             }
           }
-          for (const response of responses) {
+          for (const response of responses.filter(({ kind }) => kind === 'image')) {
             expect(response.status, response.url).toBe(200);
             expect(response.type, response.url).toMatch(/^image\//);
             // A phone's cover, and a list of twenty: each within a slow connection's means.
