@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { layoutShiftSoFar, watchLayoutShift } from './layout-shift';
 
 export interface ShownImage {
   currentSrc: string;
@@ -43,14 +44,7 @@ export async function pageAsShown(context: BrowserContext, url: string) {
         })),
     );
   });
-  await page.addInitScript(() => {
-    const record = window as unknown as { __layoutShift: number };
-    record.__layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>)
-        record.__layoutShift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShift(page);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(async () => {
@@ -89,9 +83,7 @@ export async function pageAsShown(context: BrowserContext, url: string) {
         chosenWidth: chosen ? widthOf(chosen) : 0,
       };
     });
-    const layoutShift = await page.evaluate(
-      () => (window as unknown as { __layoutShift: number }).__layoutShift,
-    );
+    const layoutShift = await layoutShiftSoFar(page);
     return { images, layoutShift, responses: await Promise.all(responses) };
   } finally {
     await page.close();
