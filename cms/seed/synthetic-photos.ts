@@ -39,8 +39,8 @@ async function layer(cell: number, sigma: number) {
  * light and shade at three scales (broad patches, shapes, grain) — its WebP at 800 px weighs
  * ~80 kB, at 1,600 px ~290 kB, as a photograph's does. Plain noise would shrink to nothing at a
  * card's width and a flat colour to a few bytes: neither would measure what covers cost.
- * Photograph n is a crop, tint and orientation of one texture (made once, in ~6 s; then ~0.8 s a photograph)
- * that `seed` and n determine; the texture's grain differs from one run to the next.
+ * Photograph n is a crop, tint and orientation of one texture that `seed` and n determine
+ * (the texture takes ~6 s, once; each photograph ~0.8 s); its grain differs between runs.
  */
 export function photographMaker(seed: number): (index: number) => Promise<Buffer> {
   let texture: Promise<Buffer> | undefined;
