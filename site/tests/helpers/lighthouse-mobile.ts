@@ -28,7 +28,6 @@ export function calibratedSlowdown(benchmarkIndex: number): number {
 
 export interface MobileConfig {
   config: { extends: 'lighthouse:default'; settings: object };
-  benchmarkIndex: number;
   slowdown: number;
   /** How the host was measured, for the log. */
   said: string;
@@ -62,7 +61,6 @@ export async function calibratedMobileConfig(
       extends: 'lighthouse:default',
       settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: slowdown } },
     },
-    benchmarkIndex,
     slowdown,
     said: `host benchmark index ${benchmarkIndex} (of ${indexes.join(', ')}), mobile CPU slowdown ×${slowdown.toFixed(2)}`,
   };

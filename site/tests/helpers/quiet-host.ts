@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Busy and total CPU time of the whole host so far, from Linux's /proc/stat (steal counts as busy). */
+/** Busy and total CPU time of the whole host so far, from Linux's /proc/stat (steal: busy). */
 async function cpuTimes(): Promise<{ busy: number; total: number }> {
   const line = (await readFile('/proc/stat', 'utf8')).split('\n', 1)[0]!;
   // cpu user nice system idle iowait irq softirq steal guest guest_nice
@@ -20,8 +20,8 @@ export async function hostBusyShare(windowMs = 500): Promise<number> {
 }
 
 /**
- * Waits until the host is nearly idle (at most `maxBusyShare` of its CPU in use over half a second),
- * for `maxWaitMs` at most, and returns the last share measured. A measurement taken while
+ * Waits until the host is nearly idle (at most `maxBusyShare` of its CPU in use over half a
+ * second), for `maxWaitMs` at most, and returns the last share measured. A measurement taken while
  * something else runs (a neighbour's build, a database's checkpoint) measures the neighbour.
  */
 export async function waitForQuietHost(maxBusyShare = 0.15, maxWaitMs = 30_000): Promise<number> {

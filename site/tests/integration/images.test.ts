@@ -86,10 +86,7 @@ beforeAll(async () => {
       `reportage-${index + 1}.jpg`,
       'image/jpeg',
       // Lists show thumbnails: a photograph of 800 px spares the test 20 large encodings.
-      await sharp(await photograph(index + 2))
-        .resize(800)
-        .jpeg({ quality: 88 })
-        .toBuffer(),
+      await photograph(index + 2, 800),
     );
     await send(cms.url, cms.fullToken, 'POST', 'media-items', {
       title: `Reportage photographique n° ${index + 1}`,
